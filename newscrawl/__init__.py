@@ -1,0 +1,3 @@
+"""newscrawl: boilerplate-aware news scraping on Scrapy."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Subcommands of the `newscrawl` command, one module each."""

@@ -1,0 +1,82 @@
+"""Scrapy settings and newscrawl's own NEWSCRAWL_* settings, one comment each."""
+
+BOT_NAME = "newscrawl"
+
+# Spiders are imported as newscrawl.spiders (see pyproject.toml): never shadowed.
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+
+# --- politeness -------------------------------------------------------------------
+# Where site owners can learn who we are; part of the User-Agent.
+NEWSCRAWL_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
+# Names the project and the contact URL; set USER_AGENT to override entirely.
+USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT_URL})"
+# Obey robots.txt, as a polite crawler must.
+ROBOTSTXT_OBEY = True
+# Honour robots.txt Crawl-delay (Scrapy itself ignores it); seconds are capped here.
+NEWSCRAWL_CRAWL_DELAY_MAX = 30.0
+# Adapt the request rate to the servers' latency.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+# Many sites at once, few requests per site.
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+# A slow page must not hold a slot for minutes.
+DOWNLOAD_TIMEOUT = 30
+# Pages above this are not news articles (Scrapy aborts the download, counts it).
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+# Sitemaps bigger than this (after decompression) are skipped: no gzip/XML bombs.
+SITEMAP_MAX_SIZE = 32 * 1024 * 1024
+
+# --- components ---------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # Closest to the downloader: routes chosen hosts elsewhere (mock web, staging).
+    "newscrawl.middlewares.HostMapMiddleware": 950,
+    # Just after RobotsTxtMiddleware (100): applies its Crawl-delay to the slot.
+    "newscrawl.middlewares.CrawlDelayMiddleware": 110,
+}
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.extraction.ExtractionPipeline": 100,
+    "newscrawl.pipelines.boilerplate.BoilerplatePipeline": 200,
+    "newscrawl.pipelines.require_text.RequireTextPipeline": 250,
+    "newscrawl.pipelines.fingerprint.FingerprintPipeline": 300,
+    "newscrawl.pipelines.export.ExportCleanupPipeline": 900,
+}
+EXTENSIONS = {
+    "newscrawl.extensions.run_summary.RunSummary": 500,
+}
+
+# --- output -------------------------------------------------------------------------
+# Folder of the dated per-run output: <dir>/<spider>/<time>.jsonl (+ clusters, summary).
+NEWSCRAWL_OUTPUT_DIR = "output"
+# The default feed; `scrapy crawl X -O out.jsonl` replaces it as usual.
+FEEDS = {
+    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
+}
+FEED_EXPORT_ENCODING = "utf-8"
+
+# --- state --------------------------------------------------------------------------
+# All state that outlives a process: sqlite:///path (default) or redis://host:port/db.
+NEWSCRAWL_STORE_URL = "sqlite:///.newscrawl/state.sqlite"
+# Link near-duplicates during the crawl (FingerprintPipeline).
+NEWSCRAWL_LINKING_ENABLED = True
+# Learn and strip site-level boilerplate (BoilerplatePipeline).
+NEWSCRAWL_BOILERPLATE_ENABLED = True
+
+# --- sites and routing --------------------------------------------------------------
+# host -> "host:port": requests to these hosts go there instead (the mock web, staging).
+NEWSCRAWL_HOST_MAP: dict[str, str] = {}
+# Licensed-partner sites on the shared local-news CMS (the `partners` spider).
+NEWSCRAWL_PARTNER_DOMAINS = ["www.kvtn7.com", "www.rivertonledger.com"]
+# Content-farm mirror network sharing one template (the `mirrors` spider).
+NEWSCRAWL_MIRROR_DOMAINS = ["capitatum.com", "sagebrushwire.com", "ledgerpostdaily.com"]
+
+# --- Scrapy housekeeping ------------------------------------------------------------
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,1 @@
+"""Site spiders (one file per site or site family) and the generic spiders."""
