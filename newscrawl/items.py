@@ -34,9 +34,10 @@ ARTICLE_FIELDS: dict[str, str] = {
     # Internal: travels from spider to pipelines, never exported.
     "html": "raw page HTML (internal, dropped before export)",
     "hints": "site hints for extraction (internal, dropped before export)",
+    "content_type": "HTTP Content-Type of the page (internal, dropped before export)",
 }
 
-INTERNAL_FIELDS = frozenset({"html", "hints"})
+INTERNAL_FIELDS = frozenset({"html", "hints", "content_type"})
 
 
 class Article(scrapy.Item):
@@ -63,6 +64,7 @@ class ArticleLoader(ItemLoader):
     authors_out = Identity()
     html_in = Identity()
     hints_in = Identity()
+    hints_out = TakeFirst()
 
 
 def export_record(item) -> dict:

@@ -35,21 +35,25 @@ SITEMAP_MAX_SIZE = 32 * 1024 * 1024
 
 # --- components ---------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
-    # Closest to the downloader: routes chosen hosts elsewhere (mock web, staging).
-    "newscrawl.middlewares.HostMapMiddleware": 950,
-    # Just after RobotsTxtMiddleware (100): applies its Crawl-delay to the slot.
-    "newscrawl.middlewares.CrawlDelayMiddleware": 110,
+    # Scrapy's robots.txt middleware, plus the Crawl-delay it ignores.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.downloader.robots.CrawlDelayRobotsTxtMiddleware": 100,
+}
+# HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP applied below all middlewares.
+DOWNLOAD_HANDLERS = {
+    "http": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
+    "https": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
 }
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extraction.ExtractionPipeline": 100,
-    "newscrawl.pipelines.boilerplate.BoilerplatePipeline": 200,
     "newscrawl.pipelines.require_text.RequireTextPipeline": 250,
     "newscrawl.pipelines.fingerprint.FingerprintPipeline": 300,
     "newscrawl.pipelines.export.ExportCleanupPipeline": 900,
 }
-EXTENSIONS = {
-    "newscrawl.extensions.run_summary.RunSummary": 500,
-}
+
+# Extraction runs in the reactor's thread pool so parsing never stalls crawling.
+NEWSCRAWL_EXTRACT_IN_THREAD = True
+REACTOR_THREADPOOL_MAXSIZE = 4
 
 # --- output -------------------------------------------------------------------------
 # Folder of the dated per-run output: <dir>/<spider>/<time>.jsonl (+ clusters, summary).

@@ -1,0 +1,56 @@
+"""`newscrawl extract FILE... [--url URL]`: saved pages (.html, .html.gz, WARC) to JSONL on stdout."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from newscrawl.extraction import BadInput, extract_article
+from newscrawl.pages import Page, read_pages
+
+HELP = "extract articles from .html, .html.gz and WARC files as JSON lines on stdout"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".html, .html.gz, .warc or .warc.gz")
+    parser.add_argument("--url", help="the page's URL (for a single HTML file; WARC records carry their own)")
+
+
+def _page_url(page: Page, given: str | None) -> str:
+    return page.url or given or Path(page.source).resolve().as_uri()
+
+
+def run(args) -> int:
+    read = extracted = 0
+    skipped: Counter[str] = Counter()
+    out = sys.stdout
+    for name in args.files:
+        for page in read_pages(name, args.url):
+            if not isinstance(page, Page):
+                skipped[page.reason] += 1
+                print(f"newscrawl extract: skipped {page.message}", file=sys.stderr)
+                continue
+            read += 1
+            try:
+                record = extract_article(page.body, _page_url(page, args.url))
+            except BadInput as error:
+                skipped[error.reason] += 1
+                print(f"newscrawl extract: skipped {page.source}: {error}", file=sys.stderr)
+                continue
+            if not record["text"]:
+                skipped["no_article"] += 1
+                print(f"newscrawl extract: skipped {page.source}: no article text found", file=sys.stderr)
+                continue
+            record["fetched_at"] = page.fetched_at
+            out.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
+            out.flush()
+            extracted += 1
+    reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(skipped.items()))
+    print(
+        f"newscrawl extract: {read} pages read, {extracted} articles extracted, "
+        f"{sum(skipped.values())} skipped" + (f" ({reasons})" if reasons else ""),
+        file=sys.stderr,
+    )
+    return 0 if read else 1

@@ -1,0 +1,1 @@
+"""Crawling building blocks: discovery parsers and the base spider site files subclass."""

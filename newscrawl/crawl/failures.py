@@ -1,0 +1,33 @@
+"""Short, countable names for why a request failed."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError, TCPTimedOutError
+from twisted.web._newclient import ResponseNeverReceived
+
+
+def failure_reason(failure) -> str:
+    """`http_404`, `timeout`, `dns`, `refused`, `ignored`, ... for a Twisted failure."""
+    error = failure.value
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    if isinstance(error, (TimeoutError, TCPTimedOutError)):
+        return "timeout"
+    if isinstance(error, DNSLookupError):
+        return "dns"
+    if isinstance(error, ConnectionRefusedError):
+        return "refused"
+    if isinstance(error, ResponseNeverReceived):
+        return "no_response"
+    if isinstance(error, IgnoreRequest):
+        message = str(error).lower()
+        if "robots" in message:
+            return "robots_forbidden"
+        if "redirect" in message:
+            return "redirect_loop"
+        if "maxsize" in message or "exceeded" in message or "cancelled" in message:
+            return "too_large"
+        return "ignored"
+    return type(error).__name__

@@ -1,0 +1,148 @@
+"""NewsSpider: discovery (robots.txt sitemaps, sitemaps, feeds, listings) -> article pages -> items.
+
+A site file subclasses it and sets class attributes only: domains, URL templates,
+article and listing URL patterns, and optional SiteHints for extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip
+
+from newscrawl.crawl.discovery import DiscoveryError, Entry, parse_discovery, robots_sitemaps
+from newscrawl.crawl.failures import failure_reason
+from newscrawl.extraction import SiteHints
+from newscrawl.items import ArticleLoader
+
+
+def _domain_list(value) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    return [d.strip().lower() for d in value or () if d and d.strip()]
+
+
+class NewsSpider(scrapy.Spider):
+    """Base of every news spider; see the module docstring. URL templates take `{domain}`."""
+
+    domains: tuple[str, ...] = ()  # sites this spider crawls (`-a domains=a,b` overrides)
+    domains_setting: str | None = None  # setting that lists the domains of a site family
+    robots_sitemaps = True  # follow `Sitemap:` lines of each domain's robots.txt
+    sitemap_urls: tuple[str, ...] = ()  # sitemaps, sitemap indexes, news sitemaps
+    feed_urls: tuple[str, ...] = ()  # RSS / Atom feeds
+    listing_urls: tuple[str, ...] = ()  # home, section and hub pages
+    article_patterns: tuple[str, ...] = ()  # URL regexes of article pages (empty: any page)
+    listing_patterns: tuple[str, ...] = ()  # URL regexes of listing pages worth following
+    sitemap_patterns: tuple[str, ...] = ()  # URL regexes of child sitemaps to follow (empty: all)
+    max_listing_depth = 2  # listing pages followed from a start page
+    hints: SiteHints | None = None  # site knowledge passed to extraction
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        configured = crawler.settings.getlist(cls.domains_setting) if cls.domains_setting else []
+        spider.domains = tuple(_domain_list(kwargs.get("domains")) or configured or list(cls.domains))
+        if not spider.domains and cls.domains_setting:
+            raise ValueError(f"{cls.name}: no domains; set {cls.domains_setting} or pass -a domains=a.com,b.com")
+        spider.allowed_domains = [d[4:] if d.startswith("www.") else d for d in spider.domains]
+        spider._article_re = [re.compile(p) for p in cls.article_patterns]
+        spider._listing_re = [re.compile(p) for p in cls.listing_patterns]
+        spider._sitemap_re = [re.compile(p) for p in cls.sitemap_patterns]
+        return spider
+
+    # --- classification -------------------------------------------------------------
+    def is_article(self, url: str) -> bool:
+        return not self._article_re or any(p.search(url) for p in self._article_re)
+
+    def is_listing(self, url: str) -> bool:
+        return any(p.search(url) for p in self._listing_re)
+
+    def follows_sitemap(self, url: str) -> bool:
+        return not self._sitemap_re or any(p.search(url) for p in self._sitemap_re)
+
+    # --- discovery --------------------------------------------------------------------
+    async def start(self):
+        for domain in self.domains:
+            if self.robots_sitemaps:
+                yield self.request(f"https://{domain}/robots.txt", self.parse_robots)
+            for template in (*self.sitemap_urls, *self.feed_urls):
+                yield self.request(template.format(domain=domain), self.parse_discovery)
+            for template in self.listing_urls:
+                yield self.request(template.format(domain=domain), self.parse_listing)
+
+    def request(self, url: str, callback, **kwargs) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
+
+    def parse_robots(self, response):
+        for url in robots_sitemaps(response.text if hasattr(response, "text") else ""):
+            yield self.request(url, self.parse_discovery)
+
+    def _xml_body(self, response) -> bytes | None:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            limit = self.settings.getint("SITEMAP_MAX_SIZE", 32 * 2**20)
+            try:
+                body = gunzip(body, max_size=limit)
+            except (OSError, EOFError, ValueError) as error:
+                self.skip(response, "sitemap_gzip", f"gzip body not read ({error or type(error).__name__})")
+                return None
+        return body
+
+    def parse_discovery(self, response):
+        body = self._xml_body(response)
+        if body is None:
+            return
+        try:
+            found = parse_discovery(body)
+        except DiscoveryError as error:
+            self.skip(response, "bad_sitemap", str(error))
+            return
+        self.crawler.stats.inc_value(f"newscrawl/discovery/{found.kind}")
+        for entry in found.entries:
+            if found.kind == "sitemapindex":
+                if self.follows_sitemap(entry.url):
+                    yield self.request(entry.url, self.parse_discovery)
+            elif self.is_article(entry.url):
+                yield self.article_request(entry)
+
+    def parse_listing(self, response):
+        depth = response.meta.get("listing_depth", 0)
+        for link in LinkExtractor(allow_domains=self.allowed_domains).extract_links(response):
+            if self.is_article(link.url) and not self.is_listing(link.url):
+                yield self.article_request(Entry(url=link.url))
+            elif self.is_listing(link.url) and depth < self.max_listing_depth:
+                yield self.request(link.url, self.parse_listing, meta={"listing_depth": depth + 1})
+
+    def article_request(self, entry: Entry) -> scrapy.Request:
+        return self.request(entry.url, self.parse_article, meta={"newscrawl_entry": entry})
+
+    # --- articles -------------------------------------------------------------------------
+    def parse_article(self, response):
+        """One Article item with the raw page; the pipelines extract and link it."""
+        entry: Entry | None = response.meta.get("newscrawl_entry")
+        loader = ArticleLoader()
+        loader.add_value("url", response.url)
+        loader.add_value("spider", self.name)
+        loader.add_value("fetched_at", datetime.now(tz=timezone.utc).isoformat(timespec="seconds"))
+        loader.add_value("html", response.body)
+        loader.add_value("content_type", response.headers.get(b"Content-Type", b"").decode("latin-1"))
+        loader.add_value("hints", self.hints.as_dict() if self.hints else None)
+        if entry is not None:
+            loader.add_value("sitemap_title", entry.title)
+            loader.add_value("sitemap_published", entry.published)
+        yield loader.load_item()
+
+    # --- failures -------------------------------------------------------------------------
+    def skip(self, response, reason: str, message: str) -> None:
+        self.crawler.stats.inc_value(f"newscrawl/skipped/{reason}")
+        self.logger.warning("Skipped %s (%s): %s", response.url, reason, message)
+
+    def on_error(self, failure):
+        reason = failure_reason(failure)
+        self.crawler.stats.inc_value(f"newscrawl/fetch_errors/{reason}")
+        request = getattr(failure, "request", None) or getattr(failure.value, "request", None)
+        url = request.url if request is not None else "?"
+        self.logger.warning("Fetch failed (%s): %s: %s", reason, url, failure.getErrorMessage())

@@ -1,0 +1,1 @@
+"""Downloader-side components: host routing and robots.txt politeness."""

@@ -1,0 +1,169 @@
+"""extract_article: a pure function of (html, url, site hints) -> the record's fields."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import etree
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
+
+from newscrawl.extraction import wire as wires
+from newscrawl.extraction.dates import normalise_date
+from newscrawl.extraction.decoding import decode_html
+from newscrawl.extraction.errors import BadInput
+from newscrawl.extraction.hints import SiteHints
+from newscrawl.extraction.metadata import first, page_metadata
+from newscrawl.extraction.names import clean_title, split_byline
+from newscrawl.extraction.selectors import compile_selector, select, select_texts
+
+# Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+# Blocks shorter than this that look like page chrome (a lone date, "Advertisement") are noise.
+_CHROME_LINE = re.compile(r"^(advertisement|sponsored|ad|share|tweet|print|email)$", re.I)
+
+
+def site_of(url: str) -> str:
+    """The host of a URL without `www.`: the record's `site`."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _blocks(body) -> list[str]:
+    """Paragraph texts of trafilatura's output tree: one per block, lists one line per item."""
+    paragraphs = []
+    for block in body:
+        if block.tag == "list":
+            lines = [" ".join(" ".join(item.itertext()).split()) for item in block.iter("item")]
+            text = "\n".join(line for line in lines if line)
+        elif block.tag == "table":
+            rows = [" | ".join(" ".join(" ".join(c.itertext()).split()) for c in row)
+                    for row in block.iter("row")]
+            text = "\n".join(row for row in rows if row.strip(" |"))
+        else:
+            text = " ".join(" ".join(block.itertext()).split())
+        if text and not _CHROME_LINE.match(text):
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _text_tree(tree, hints: SiteHints | None):
+    """The part of the page that holds the text: the hinted body container, else the page."""
+    if hints and hints.body:
+        containers = [m for m in select(tree, hints.body) if isinstance(m, etree._Element)]
+        if containers:
+            holder = etree.Element("html")
+            body = etree.SubElement(holder, "body")
+            for container in containers:
+                body.append(etree.fromstring(etree.tostring(container)))
+            return holder
+    return tree
+
+
+def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]:
+    """The page's main-text paragraphs, by trafilatura (within the hinted container, if any)."""
+    prune = [compile_selector(expr).path for expr in (hints.drop if hints else ())]
+    document = trafilatura.bare_extraction(
+        _text_tree(tree, hints),
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,  # its cache is process-global: output would depend on order
+        prune_xpath=prune or None,
+    )
+    return _blocks(document.body) if document is not None and document.body is not None else []
+
+
+def _hinted(tree, expression: str | None) -> list[str]:
+    return select_texts(tree, expression) if expression else []
+
+
+def _published(candidates, now) -> tuple[str | None, str | None]:
+    """(ISO date, raw string) of the first plausible candidate, in precedence order."""
+    for raw in candidates:
+        if raw and str(raw).strip():
+            value = normalise_date(str(raw), now)
+            if value:
+                return value, str(raw).strip()
+    return None, None
+
+
+def parse_page(html: bytes | str, declared_encoding: str | None = None):
+    """An lxml tree of a page, or BadInput saying why there is none."""
+    if len(html) > MAX_PAGE_BYTES:
+        raise BadInput("too_large", f"page too large ({len(html) / 1e6:.1f} MB > {MAX_PAGE_BYTES / 1e6:.0f} MB)")
+    text = decode_html(html, declared_encoding)
+    tree = load_html(text)
+    if tree is None or not len(tree):
+        raise BadInput("not_html", "not an HTML document")
+    return tree
+
+
+def extract_article(
+    html: bytes | str,
+    url: str,
+    hints: SiteHints | dict | None = None,
+    *,
+    now: datetime | None = None,
+    declared_encoding: str | None = None,
+) -> dict:
+    """Record fields of one page. Raises BadInput for pages that cannot be read at all.
+
+    Precedence for each field: site hints > JSON-LD / meta tags > trafilatura's metadata.
+    `text` is None when the page holds no article.
+    """
+    hints = SiteHints.coerce(hints)
+    tree = parse_page(html, declared_encoding)
+    meta = page_metadata(tree, url)
+    paragraphs = main_paragraphs(tree, url, hints)
+
+    place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
+    credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
+    paragraphs = [p for p in paragraphs if not wires.is_credit_line(p)]
+
+    hinted_authors = _hinted(tree, hints.authors if hints else None)
+    authors, byline_agency = split_byline(hinted_authors or meta["authors"] or meta["bylines"])
+    if not authors and (hinted_authors or meta["authors"]) and meta["bylines"]:
+        authors, byline_agency = split_byline(meta["bylines"])
+
+    site = site_of(url)
+    title = first(*_hinted(tree, hints.title if hints else None), meta["title"], meta["h1"], meta["html_title"])
+    published, published_raw = _published(
+        [*_hinted(tree, hints.published if hints else None), meta["published"]], now
+    )
+    fallback = None
+    if not title or not published:
+        # trafilatura's metadata (htmldate) is the slow, last resort.
+        fallback = extract_metadata(tree, url, set_date_params(extensive=False), extensive=False)
+        title = title or fallback.title
+        if not published:
+            published, published_raw = _published([fallback.date], now)
+    site_names = [meta["site_name"] or "", site, site.split(".")[0]]
+
+    wire = first(
+        credited,
+        *credit_agencies,
+        byline_agency,
+        hints.wire if hints else None,
+        *(wires.agency(name) for name in meta["credits"]),
+    )
+    return {
+        "url": url,
+        "canonical_url": meta["canonical_url"],
+        "site": site,
+        "title": clean_title(title, site_names, meta["h1"]),
+        "description": meta["description"],
+        "authors": authors,
+        "published": published,
+        "published_raw": published_raw,
+        "modified": normalise_date(meta["modified"], now),
+        "language": meta["language"] or (fallback.language if fallback else None),
+        "text": "\n\n".join(paragraphs) or None,
+        "wire": wire,
+        "dateline": place,
+    }

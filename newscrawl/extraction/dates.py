@@ -1,0 +1,100 @@
+"""Publication dates: parse the many shapes pages use, reject the implausible ones."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+# Clocks and time zones disagree a little; a page "from tomorrow" is not yet a fake.
+FUTURE_SLACK = timedelta(days=1)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_PREFIX = re.compile(r"^\s*(?:published|updated|posted|date|on)\s*:?\s*", re.I)
+_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
+_ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def _parse_iso(value: str) -> datetime | date | None:
+    match = _ISO_LIKE.search(value)
+    if not match:
+        return None
+    text = match.group(0).replace("Z", "+00:00")
+    if re.search(r"[+-]\d{4}$", text):
+        text = f"{text[:-2]}:{text[-2:]}"
+    try:
+        if match.group(1) is None:
+            return date.fromisoformat(text[:10])
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _parse_words(value: str) -> datetime | date | None:
+    for pattern, month_group, day_group in ((_MONTH_FIRST, 1, 2), (_DAY_FIRST, 2, 1)):
+        match = pattern.search(value)
+        if not match:
+            continue
+        month = _MONTHS.get(match.group(month_group).lower())
+        if not month:
+            continue
+        try:
+            day = date(int(match.group(3)), month, int(match.group(day_group)))
+        except ValueError:
+            return None
+        if match.group(4):
+            return datetime(day.year, day.month, day.day, int(match.group(4)), int(match.group(5)))
+        return day
+    return None
+
+
+def parse_date(value: str | None) -> datetime | date | None:
+    """A datetime (aware when the page gives an offset), a date, or None."""
+    if not value or not value.strip():
+        return None
+    value = _PREFIX.sub("", value.strip())
+    parsed = _parse_iso(value)
+    if parsed is None and re.match(r"^[A-Z][a-z]{2}, \d", value):
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            parsed = None
+    if parsed is None:
+        parsed = _parse_words(value)
+    if parsed is None and re.fullmatch(r"\d{10}(\d{3})?", value):
+        seconds = int(value[:10])
+        parsed = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return parsed
+
+
+def _as_utc(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+def plausible(value: datetime | date, now: datetime | None = None) -> bool:
+    """Not before 1990 and not in the future: anything else is not a publication date."""
+    now = now or datetime.now(tz=timezone.utc)
+    moment = _as_utc(value)
+    return EARLIEST <= moment <= now + FUTURE_SLACK
+
+
+def normalise_date(value: str | None, now: datetime | None = None) -> str | None:
+    """ISO 8601 for a plausible date string (offset kept where the page gives one), else None."""
+    parsed = parse_date(value)
+    if parsed is None or not plausible(parsed, now):
+        return None
+    return parsed.isoformat()

@@ -1,0 +1,69 @@
+"""Bytes to HTML text: binary bodies refused, charsets found, cp1252 as the last resort."""
+
+from __future__ import annotations
+
+
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
+
+from newscrawl.extraction.errors import BadInput
+
+# Magic numbers of formats that are sometimes served as text/html.
+_BINARY_MAGIC = {
+    b"\x1f\x8b": "gzip data",
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x00\x00\x01\x00": "an icon",
+}
+_CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why `data` is not text (a named format, NUL bytes, control characters), or None."""
+    head = data[:4096]
+    for magic, name in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return f"binary body ({name})"
+    if read_bom(head)[0] in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        return None
+    if b"\x00" in head:
+        return "binary body (NUL bytes)"
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    if head and controls / len(head) > 0.05:
+        return "binary body (control characters)"
+    return None
+
+
+def decode_html(data: bytes | str, declared: str | None = None) -> str:
+    """Decode a page: BOM, then the HTTP charset, then <meta charset>, then UTF-8, then cp1252.
+
+    Raises BadInput for empty or binary bodies.
+    """
+    if isinstance(data, str):
+        if not data.strip():
+            raise BadInput("empty", "empty page")
+        return data
+    if not data.strip():
+        raise BadInput("empty", "empty page")
+    reason = binary_reason(data)
+    if reason:
+        raise BadInput("binary", reason)
+    bom_encoding, bom = read_bom(data)
+    if bom_encoding:
+        return data[len(bom):].decode(bom_encoding, errors="replace")
+    for name in (declared, html_body_declared_encoding(data[:8192])):
+        encoding = resolve_encoding(name) if name else None
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                break  # a wrong declaration: guess below
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Pages without a charset that are not UTF-8 are overwhelmingly Windows-1252.
+        return data.decode("cp1252", errors="replace")
+
+

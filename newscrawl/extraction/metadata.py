@@ -1,0 +1,151 @@
+"""Page metadata from JSON-LD, meta tags and bylines: the sources above trafilatura's own."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
+}
+# Elements pages use for bylines, most specific first.
+BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' "
+    "or contains(concat(' ', normalize-space(@class), ' '), ' byline ') "
+    "or contains(concat(' ', normalize-space(@class), ' '), ' Page-authors ') "
+    "or contains(concat(' ', normalize-space(@class), ' '), ' author-name ') "
+    "or contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+)
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "date", "sailthru.date",
+    "parsely-pub-date", "cxenseparse:recs:publishtime",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified")
+
+
+def _json_objects(tree):
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        raw = (script.text or "").strip().rstrip(";")
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue  # broken JSON-LD is common; the other sources still count
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+
+
+def jsonld_article(tree) -> dict:
+    """The page's first JSON-LD object of an article type, or {}."""
+    for item in _json_objects(tree):
+        types = item.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+            if item.get("headline") or item.get("datePublished") or item.get("articleBody"):
+                return item
+    return {}
+
+
+def jsonld_people(value) -> list[str]:
+    """Names in a JSON-LD author value (a string, a Person, or a list of them)."""
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, str):
+                names.append(name)
+    return names
+
+
+def meta_tags(tree) -> dict[str, str]:
+    """name/property/itemprop (lower-cased) -> the first non-blank content."""
+    tags: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        content = " ".join((meta.get("content") or "").split())
+        if key and content:
+            tags.setdefault(key.strip().lower(), content)
+    return tags
+
+
+def first(*values):
+    """The first value that is not None and not blank."""
+    for value in values:
+        if isinstance(value, str):
+            value = value.strip()
+        if value:
+            return value
+    return None
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def canonical_url(tree, url: str, meta: dict[str, str]) -> str | None:
+    for href in tree.xpath("//link[@rel='canonical']/@href"):
+        if href.strip():
+            return urljoin(url, href.strip())
+    og_url = meta.get("og:url")
+    return urljoin(url, og_url) if og_url else None
+
+
+def language(tree, meta: dict[str, str], article: dict) -> str | None:
+    for value in (
+        _text(article.get("inLanguage")),
+        (tree.xpath("/html/@lang") or [None])[0],
+        meta.get("og:locale"),
+        meta.get("content-language"),
+        meta.get("language"),
+    ):
+        if value and re.match(r"^[A-Za-z]{2}\b", value.strip()):
+            return value.strip()[:2].lower()
+    return None
+
+
+def page_metadata(tree, url: str) -> dict:
+    """Raw candidates by source: {'jsonld': {...}, 'meta': {...}, 'bylines': [...], ...}."""
+    article = jsonld_article(tree)
+    meta = meta_tags(tree)
+    bylines = []
+    for element in tree.xpath(BYLINE_XPATH)[:6]:
+        text = " ".join(" ".join(element.itertext()).split())
+        if text and len(text) < 120:
+            bylines.append(text)
+    return {
+        "title": first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")),
+        "h1": first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1])),
+        "html_title": first(*(" ".join(t.text_content().split()) for t in tree.xpath("//title")[:1])),
+        "description": first(_text(article.get("description")), meta.get("description"),
+                             meta.get("og:description"), meta.get("twitter:description")),
+        "published": first(_text(article.get("datePublished")),
+                           *(meta.get(key) for key in _PUBLISHED_META),
+                           *tree.xpath("//time[@itemprop='datePublished']/@datetime")[:1]),
+        "modified": first(_text(article.get("dateModified")), *(meta.get(key) for key in _MODIFIED_META)),
+        "authors": jsonld_people(article.get("author")) or [
+            value for key in ("author", "article:author", "parsely-author", "sailthru.author")
+            if (value := meta.get(key)) and not value.startswith("http")
+        ],
+        "bylines": bylines,
+        "site_name": first(meta.get("og:site_name"), meta.get("application-name")),
+        "canonical_url": canonical_url(tree, url, meta),
+        "language": language(tree, meta, article),
+        "credits": [v for v in (meta.get("author"), meta.get("dc.creator"), meta.get("article:publisher"),
+                                _text((article.get("publisher") or {}).get("name")
+                                      if isinstance(article.get("publisher"), dict) else None),
+                                meta.get("og:site_name")) if v],
+    }

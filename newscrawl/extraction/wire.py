@@ -1,0 +1,84 @@
+"""Wire attribution: which agency a text is credited to, its dateline, and credit lines."""
+
+from __future__ import annotations
+
+import re
+
+# Spellings of each agency's name -> the short name we record.
+AGENCIES: dict[str, str] = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "dpa": "dpa",
+}
+# The agencies' own sites: where a credited story's original lives.
+AGENCY_SITES = {"AP": "apnews.com", "Reuters": "reuters.com", "AFP": "afp.com", "UPI": "upi.com"}
+
+_AGENCY_WORDS = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+_DASH = r"(?:—|–|-{1,2}|―)"
+# `SEOUL, South Korea (AP) — `: a place in capitals, optional regions, a credit, a dash.
+_PLACE = r"[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][\w.'’\- ]*?)*"
+DATELINE = re.compile(
+    rf"^\s*(?P<place>{_PLACE})?\s*\((?P<agency>(?i:{_AGENCY_WORDS}))\)\s*{_DASH}\s*"
+)
+# A dateline without a credit: `HARBOR CITY, Veloria — ` (the place must be in capitals).
+PLAIN_DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s+{_DASH}\s+(?=\S)")
+
+_BY_AGENCY = re.compile(rf"^\s*by\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*\.?\s*$", re.I)
+_COPYRIGHT = re.compile(
+    rf"^\s*(?:copyright|©|\(c\))\s*(?:©\s*)?\d{{4}}\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\b", re.I
+)
+_AGENCY_ONLY = re.compile(rf"^\s*(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*\.?\s*$", re.I)
+# Reuters' trailer: `Reporting by ...; Editing by ...`.
+_TRAILER = re.compile(r"^\s*\(?(?:reporting|writing|additional reporting)\s+by\b.*\bediting by\b", re.I)
+_NAME_WITH_AGENCY = re.compile(rf"\s*,?\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*$", re.I)
+
+
+def agency(name: str | None) -> str | None:
+    """The agency's short name for a spelling of it (`Associated Press` -> `AP`), else None."""
+    if not name:
+        return None
+    return AGENCIES.get(re.sub(r"\s+", " ", name.strip().strip(".")).lower())
+
+
+def dateline(text: str) -> tuple[str | None, str | None]:
+    """(place, agency) from the opening of a text; either may be None."""
+    match = DATELINE.match(text)
+    if match:
+        place = match.group("place")
+        return (place.strip(" ,") if place else None), agency(match.group("agency"))
+    match = PLAIN_DATELINE.match(text[:200])
+    if match:
+        return match.group("place").strip(" ,"), None
+    return None, None
+
+
+def credit_line_agency(line: str) -> str | None:
+    """The agency a credit or copyright line names (`By The Associated Press`), else None."""
+    if len(line) > 400:
+        return None
+    for pattern in (_BY_AGENCY, _COPYRIGHT, _AGENCY_ONLY):
+        match = pattern.match(line)
+        if match:
+            return agency(match.group("agency"))
+    return None
+
+
+def is_credit_line(line: str) -> bool:
+    """Lines that credit rather than tell the story; they are kept out of `text`."""
+    return credit_line_agency(line) is not None or bool(_TRAILER.match(line))
+
+
+def split_agency_from_name(name: str) -> tuple[str, str | None]:
+    """`JANE DOE Associated Press` -> (`JANE DOE`, `AP`); names without a credit pass through."""
+    match = _NAME_WITH_AGENCY.search(name)
+    if match and match.start() > 0:
+        return name[: match.start()].strip(" ,"), agency(match.group("agency"))
+    return name, None

@@ -1,0 +1,20 @@
+"""apnews: the Associated Press's own site, where AP stories first appear."""
+
+from newscrawl.crawl.spider import NewsSpider
+from newscrawl.extraction import SiteHints
+
+
+class APNewsSpider(NewsSpider):
+    name = "apnews"
+    domains = ("apnews.com",)
+    # robots.txt lists the sitemap index and the Google News sitemap.
+    listing_urls = ("https://{domain}/",)
+    article_patterns = (r"^https://apnews\.com/article/[a-z0-9-]+-[0-9a-f]{32}$",)
+    listing_patterns = (r"^https://apnews\.com/hub/[a-z0-9-]+/?$",)
+    hints = SiteHints(
+        body="div.RichTextStoryBody",
+        title="h1.Page-headline",
+        authors="div.Page-authors a",
+        published="bsp-timestamp::attr(data-timestamp)",
+        wire="AP",
+    )

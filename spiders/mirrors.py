@@ -1,0 +1,16 @@
+"""mirrors: a content-farm network copying wire stories into one junk template."""
+
+from newscrawl.crawl.spider import NewsSpider
+from newscrawl.extraction import SiteHints
+
+
+class MirrorSpider(NewsSpider):
+    name = "mirrors"
+    domains_setting = "NEWSCRAWL_MIRROR_DOMAINS"
+    robots_sitemaps = False
+    sitemap_urls = ("https://{domain}/sitemap.xml",)
+    listing_urls = ("https://{domain}/",)
+    article_patterns = (r"/news/[a-z0-9-]+/\d+\.html$",)
+    listing_patterns = (r"/news/[a-z0-9-]+/$",)
+    # The template's widgets and link lists are never article text.
+    hints = SiteHints(drop=(".breadcrumb", ".rating", ".related", ".ranking", ".recommendation"))

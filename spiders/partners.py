@@ -1,0 +1,14 @@
+"""partners: local TV and newspaper sites that run AP copy on one shared CMS."""
+
+from newscrawl.crawl.spider import NewsSpider
+
+
+class PartnerSpider(NewsSpider):
+    name = "partners"
+    domains_setting = "NEWSCRAWL_PARTNER_DOMAINS"
+    robots_sitemaps = False  # the CMS's sitemap and feed are at fixed paths
+    sitemap_urls = ("https://{domain}/sitemap.xml",)
+    feed_urls = ("https://{domain}/feed/",)
+    listing_urls = ("https://{domain}/",)
+    article_patterns = (r"/news/[a-z0-9-]+/[a-z0-9-]+/$",)
+    listing_patterns = (r"/news/[a-z0-9-]+/$",)

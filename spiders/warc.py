@@ -1,0 +1,44 @@
+"""warc: replays WARC files through the same pipelines (`scrapy crawl warc -a path=FILE_OR_DIR`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import scrapy
+
+from newscrawl.items import ArticleLoader
+from newscrawl.pages import WARC_SUFFIXES, Page, read_pages
+
+
+def warc_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.name.lower().endswith(WARC_SUFFIXES))
+    return [path]
+
+
+class WarcSpider(scrapy.Spider):
+    """Every HTML response record becomes an Article item; no network access at all."""
+
+    name = "warc"
+
+    def __init__(self, path: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not path:
+            raise ValueError("warc: pass a WARC file or folder with -a path=...")
+        self.path = Path(path)
+
+    async def start(self):
+        for file in warc_files(self.path):
+            for page in read_pages(file):
+                if not isinstance(page, Page):
+                    self.crawler.stats.inc_value(f"newscrawl/skipped/{page.reason}")
+                    self.logger.warning("Skipped %s", page.message)
+                    continue
+                loader = ArticleLoader()
+                loader.add_value("url", page.url)
+                loader.add_value("spider", self.name)
+                loader.add_value("fetched_at", page.fetched_at or datetime.now(tz=timezone.utc).isoformat())
+                loader.add_value("html", page.body)
+                loader.add_value("content_type", page.content_type)
+                yield loader.load_item()
