@@ -6,31 +6,35 @@ import argparse
 import importlib
 import sys
 
-# subcommand -> module in newscrawl.commands; each module has `HELP`,
-# `add_arguments(parser)` and `run(args) -> int`.
+# subcommand -> help; each lives in newscrawl.commands.<name> with `HELP`,
+# `add_arguments(parser)` and `run(args) -> int`. Only the chosen one is imported, so
+# `newscrawl dedup` does not pay for loading the extraction stack.
 SUBCOMMANDS = {
-    "extract": "extract",
-    "dedup": "dedup",
-    "clusters": "clusters",
+    "extract": "extract articles from .html, .html.gz and WARC files as JSON lines on stdout",
+    "dedup": "link near-duplicates in a JSONL corpus and write it back with cluster fields",
+    "clusters": "write the authoritative clusters file from a store",
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newscrawl",
         description="Boilerplate-aware news extraction and near-duplicate linking.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, module_name in SUBCOMMANDS.items():
-        module = importlib.import_module(f"newscrawl.commands.{module_name}")
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
+    for name, help_text in SUBCOMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = importlib.import_module(f"newscrawl.commands.{name}")
+            module.add_arguments(command)
+            command.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

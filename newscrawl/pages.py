@@ -57,23 +57,28 @@ def _warc_pages(path: Path) -> Iterator[Page | Skip]:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                source = f"{path}@{records.get_record_offset()}"
-                if record.rec_type != "response":
-                    yield Skip(source, f"warc_{record.rec_type}", f"{source}: {record.rec_type} record, not a response")
-                    continue
                 headers = record.http_headers
                 content_type = headers.get_header("Content-Type") if headers else None
-                if content_type and "html" not in content_type.lower():
+                wanted = record.rec_type == "response" and (not content_type or "html" in content_type.lower())
+                # Read before asking for the offset: warcio's offset call ends the payload stream.
+                body = record.content_stream().read(MAX_INPUT_BYTES + 1) if wanted else b""
+                source = f"{path}@{records.get_record_offset()}"
+                if wanted and getattr(record.raw_stream, "limit", 0) > 0 and len(body) <= MAX_INPUT_BYTES:
+                    # Fewer bytes than the record's Content-Length: the file ends mid-record.
+                    yield Skip(source, "bad_warc", f"{source}: truncated or corrupt WARC record "
+                               f"({record.raw_stream.limit} bytes missing)")
+                elif record.rec_type != "response":
+                    yield Skip(source, f"warc_{record.rec_type}", f"{source}: {record.rec_type} record, not a response")
+                elif not wanted:
                     yield Skip(source, "not_html", f"{source}: {content_type}, not HTML")
-                    continue
-                body = record.content_stream().read(MAX_INPUT_BYTES + 1)
-                yield Page(
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    body=body,
-                    source=source,
-                    fetched_at=record.rec_headers.get_header("WARC-Date"),
-                    content_type=content_type,
-                )
+                else:
+                    yield Page(
+                        url=record.rec_headers.get_header("WARC-Target-URI"),
+                        body=body,
+                        source=source,
+                        fetched_at=record.rec_headers.get_header("WARC-Date"),
+                        content_type=content_type,
+                    )
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as error:
             yield Skip(str(path), "bad_warc", f"{path}: truncated or corrupt WARC record ({error})")
 

@@ -10,16 +10,9 @@ from twisted.internet.threads import deferToThread
 
 from newscrawl.extraction import BadInput, extract_article
 from newscrawl.extraction.dates import normalise_date
+from newscrawl.extraction.decoding import charset_of
 
 logger = logging.getLogger(__name__)
-
-
-def _charset(content_type: str | None) -> str | None:
-    for part in (content_type or "").split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
 
 
 def fill_item(item, fields: dict) -> None:
@@ -50,7 +43,7 @@ class ExtractionPipeline:
         if html is None:
             return item  # already extracted (e.g. a record replayed from JSONL)
         args = (html, item["url"], item.get("hints"))
-        kwargs = {"declared_encoding": _charset(item.get("content_type"))}
+        kwargs = {"declared_encoding": charset_of(item.get("content_type"))}
         try:
             if self.in_thread:
                 fields = await maybe_deferred_to_future(deferToThread(extract_article, *args, **kwargs))

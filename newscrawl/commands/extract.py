@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from newscrawl.extraction import BadInput, extract_article
+from newscrawl.extraction.decoding import charset_of
 from newscrawl.pages import Page, read_pages
 
 HELP = "extract articles from .html, .html.gz and WARC files as JSON lines on stdout"
@@ -34,7 +35,8 @@ def run(args) -> int:
                 continue
             read += 1
             try:
-                record = extract_article(page.body, _page_url(page, args.url))
+                record = extract_article(page.body, _page_url(page, args.url),
+                                         declared_encoding=charset_of(page.content_type))
             except BadInput as error:
                 skipped[error.reason] += 1
                 print(f"newscrawl extract: skipped {page.source}: {error}", file=sys.stderr)

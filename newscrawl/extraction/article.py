@@ -79,6 +79,29 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     return _blocks(document.body) if document is not None and document.body is not None else []
 
 
+_BYLINE_BLOCK = re.compile(r"^(by|von|par|por)\s+\S", re.I)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def drop_leading_chrome(paragraphs: list[str], titles: list[str | None]) -> list[str]:
+    """Drop the headline and byline that trafilatura often keeps at the top of the text."""
+    keys = {_squash(t) for t in titles if t}
+    start = 0
+    while start < len(paragraphs) and start < 3:
+        block = paragraphs[start]
+        squashed = _squash(block)
+        if squashed in keys or any(k and k.startswith(squashed) and len(squashed) > 20 for k in keys):
+            start += 1
+        elif _BYLINE_BLOCK.match(block) and len(block.split()) <= 12 and not block.endswith("."):
+            start += 1
+        else:
+            break
+    return paragraphs[start:]
+
+
 def _hinted(tree, expression: str | None) -> list[str]:
     return select_texts(tree, expression) if expression else []
 
@@ -120,7 +143,10 @@ def extract_article(
     hints = SiteHints.coerce(hints)
     tree = parse_page(html, declared_encoding)
     meta = page_metadata(tree, url)
-    paragraphs = main_paragraphs(tree, url, hints)
+    hinted_title = _hinted(tree, hints.title if hints else None)
+    paragraphs = drop_leading_chrome(
+        main_paragraphs(tree, url, hints), [*hinted_title, meta["title"], meta["h1"], meta["html_title"]]
+    )
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
@@ -132,7 +158,7 @@ def extract_article(
         authors, byline_agency = split_byline(meta["bylines"])
 
     site = site_of(url)
-    title = first(*_hinted(tree, hints.title if hints else None), meta["title"], meta["h1"], meta["html_title"])
+    title = first(*hinted_title, meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
         [*_hinted(tree, hints.published if hints else None), meta["published"]], now
     )

@@ -67,3 +67,12 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header value, if any."""
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None

@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make demo` (the main job) and `make test`.
+# Both install first when needed: `.venv` with the project and its extras.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install test demo bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench]'
+	@command -v redis-server >/dev/null 2>&1 || sh scripts/install-redis.sh
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+demo: install
+	$(BIN)/python scripts/demo.py
+
+bench: install
+	$(BIN)/python bench/extraction.py --data ../shared/bench/article-extraction-benchmark
+	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/dedup.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache demo-output
