@@ -51,6 +51,10 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.export.ExportCleanupPipeline": 900,
 }
 
+# A JSON summary of every run beside its output (<feed>.summary.json).
+EXTENSIONS = {
+    "newscrawl.extensions.run_summary.RunSummary": 500,
+}
 # Extraction runs in the reactor's thread pool so parsing never stalls crawling.
 NEWSCRAWL_EXTRACT_IN_THREAD = True
 REACTOR_THREADPOOL_MAXSIZE = 4

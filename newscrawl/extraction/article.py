@@ -17,7 +17,7 @@ from newscrawl.extraction.dates import normalise_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
-from newscrawl.extraction.metadata import first, page_metadata
+from newscrawl.extraction.metadata import bylines, first, page_metadata
 from newscrawl.extraction.names import clean_title, split_byline
 from newscrawl.extraction.selectors import compile_selector, select, select_texts
 
@@ -33,22 +33,29 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _block_text(block) -> str:
+    if block.tag == "list":
+        lines = [" ".join(" ".join(item.itertext()).split()) for item in block.iter("item")]
+        return "\n".join(line for line in lines if line)
+    if block.tag == "table":
+        rows = [" | ".join(" ".join(" ".join(c.itertext()).split()) for c in row) for row in block.iter("row")]
+        return "\n".join(row for row in rows if row.strip(" |"))
+    return " ".join(" ".join(block.itertext()).split())
+
+
 def _blocks(body) -> list[str]:
-    """Paragraph texts of trafilatura's output tree: one per block, lists one line per item."""
-    paragraphs = []
+    """Paragraph texts of trafilatura's output tree: one per block, lists one line per item.
+
+    Text trafilatura leaves loose in the body (before or after a block) is a paragraph too.
+    """
+    texts = [" ".join((body.text or "").split())]
     for block in body:
-        if block.tag == "list":
-            lines = [" ".join(" ".join(item.itertext()).split()) for item in block.iter("item")]
-            text = "\n".join(line for line in lines if line)
-        elif block.tag == "table":
-            rows = [" | ".join(" ".join(" ".join(c.itertext()).split()) for c in row)
-                    for row in block.iter("row")]
-            text = "\n".join(row for row in rows if row.strip(" |"))
-        else:
-            text = " ".join(" ".join(block.itertext()).split())
-        if text and not _CHROME_LINE.match(text):
-            paragraphs.append(text)
-    return paragraphs
+        # itertext() would include the tail; the block's own text stops at its end tag.
+        tail, block.tail = block.tail, None
+        texts.append(_block_text(block))
+        texts.append(" ".join((tail or "").split()))
+        block.tail = tail
+    return [text for text in texts if text and not _CHROME_LINE.match(text)]
 
 
 def _text_tree(tree, hints: SiteHints | None):
@@ -153,9 +160,9 @@ def extract_article(
     paragraphs = [p for p in paragraphs if not wires.is_credit_line(p)]
 
     hinted_authors = _hinted(tree, hints.authors if hints else None)
-    authors, byline_agency = split_byline(hinted_authors or meta["authors"] or meta["bylines"])
-    if not authors and (hinted_authors or meta["authors"]) and meta["bylines"]:
-        authors, byline_agency = split_byline(meta["bylines"])
+    authors, byline_agency = split_byline(hinted_authors or meta["authors"])
+    if not authors:
+        authors, byline_agency = split_byline(bylines(tree))
 
     site = site_of(url)
     title = first(*hinted_title, meta["title"], meta["h1"], meta["html_title"])

@@ -117,15 +117,20 @@ def language(tree, meta: dict[str, str], article: dict) -> str | None:
     return None
 
 
+def bylines(tree) -> list[str]:
+    """Texts of the page's byline elements (a scan of the whole tree: call only when needed)."""
+    found = []
+    for element in tree.xpath(BYLINE_XPATH)[:6]:
+        text = " ".join(" ".join(element.itertext()).split())
+        if text and len(text) < 120:
+            found.append(text)
+    return found
+
+
 def page_metadata(tree, url: str) -> dict:
     """Raw candidates by source: {'jsonld': {...}, 'meta': {...}, 'bylines': [...], ...}."""
     article = jsonld_article(tree)
     meta = meta_tags(tree)
-    bylines = []
-    for element in tree.xpath(BYLINE_XPATH)[:6]:
-        text = " ".join(" ".join(element.itertext()).split())
-        if text and len(text) < 120:
-            bylines.append(text)
     return {
         "title": first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")),
         "h1": first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1])),
@@ -140,7 +145,6 @@ def page_metadata(tree, url: str) -> dict:
             value for key in ("author", "article:author", "parsely-author", "sailthru.author")
             if (value := meta.get(key)) and not value.startswith("http")
         ],
-        "bylines": bylines,
         "site_name": first(meta.get("og:site_name"), meta.get("application-name")),
         "canonical_url": canonical_url(tree, url, meta),
         "language": language(tree, meta, article),

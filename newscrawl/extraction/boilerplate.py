@@ -1,0 +1,147 @@
+"""Site-level boilerplate memory: text blocks that recur across different stories of a site.
+
+Every page of a site shares its template, so a block of text (a rating widget, a
+sidebar headline, a footer line) that shows up on pages of several *different* stories
+of the same site is template, not story. The memory learns such blocks as pages go by
+and removes them from later pages before trafilatura runs.
+
+Why per site and per story: mirrors copy the same story word for word onto many sites,
+so repetition of a paragraph *across sites* is a copy, never a template; within one site
+we count distinct stories (a key taken from the page's long paragraphs), so the same
+story fetched twice, or a write-thru sharing its lede with the first version, does not
+teach the memory that its paragraphs are template.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+
+import xxhash
+
+# Elements whose text is one block; containers only count when they hold no such element.
+_LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "figcaption",
+              "blockquote", "caption", "button", "label", "time", "option", "summary"}
+_INLINE_CONTAINERS = {"div", "span", "a", "section", "strong", "em", "small", "b", "i", "font",
+                      "header", "footer", "aside", "nav", "article", "center"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+_MAX_CONTAINER_CHARS = 300
+_STORY_WORDS = 12  # paragraphs at least this long identify the story a page tells
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+# A block seen on pages of this many other stories of the site is template.
+MIN_STORIES = 2
+# Distinct stories remembered per block: enough to decide, bounded in memory.
+STORY_CAP = 8
+
+
+def block_key(text: str) -> str | None:
+    """Key of a block's text: case, punctuation and numbers folded (`veryGood! (95)` ~ `(88)`)."""
+    folded = _NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    if len(folded) < 2:
+        return None
+    return xxhash.xxh64_hexdigest(folded)
+
+
+def _own_text(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def page_blocks(tree) -> list[tuple[object, str, int]]:
+    """(element, key, word count) for each text block of a page, in document order."""
+    blocks = []
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is None or tag in _SKIP_TAGS:
+            continue
+        if tag in _LEAF_TAGS:
+            pass
+        elif tag in _INLINE_CONTAINERS:
+            if any(isinstance(c.tag, str) and (c.tag in _LEAF_TAGS or c.tag == "div") for c in element.iter()
+                   if c is not element):
+                continue
+        else:
+            continue
+        text = _own_text(element)
+        if not text or (tag not in _LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
+            continue
+        key = block_key(text)
+        if key:
+            blocks.append((element, key, len(text.split())))
+    return blocks
+
+
+def story_key(blocks, fallback: str) -> str:
+    """One key for the story a page tells: the smallest key among its long paragraphs."""
+    long_keys = [key for _, key, words in blocks if words >= _STORY_WORDS]
+    return min(long_keys) if long_keys else xxhash.xxh64_hexdigest(fallback)
+
+
+class SiteBoilerplate:
+    """Thread-safe memory of block key -> the distinct stories it was seen with, per site.
+
+    `observe` records a page; `template_keys` says which of a page's blocks are template.
+    New observations queue up in `drain()` so a pipeline can persist them to the store
+    from the reactor thread; `load` seeds a site from the store (counts only).
+    """
+
+    def __init__(self, min_stories: int = MIN_STORIES):
+        self.min_stories = min_stories
+        self._stories: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self._seeded: dict[str, dict[str, int]] = defaultdict(dict)
+        self._loaded: set[str] = set()
+        self._pending: list[tuple[str, list[str], str]] = []
+        self._lock = threading.Lock()
+
+    def is_loaded(self, site: str) -> bool:
+        return site in self._loaded
+
+    def load(self, site: str, counts: dict[str, int]) -> None:
+        """Seed a site with counts persisted by earlier runs."""
+        with self._lock:
+            self._seeded[site].update(counts)
+            self._loaded.add(site)
+
+    def _count(self, site: str, key: str, story: str) -> int:
+        stories = self._stories[site].get(key, ())
+        return self._seeded[site].get(key, 0) + len(stories) - (story in stories)
+
+    def template_keys(self, site: str, keys, story: str) -> set[str]:
+        """The keys among `keys` seen with at least `min_stories` stories other than `story`."""
+        with self._lock:
+            return {key for key in set(keys) if self._count(site, key, story) >= self.min_stories}
+
+    def observe(self, site: str, keys, story: str) -> None:
+        unique = sorted(set(keys))
+        with self._lock:
+            memory = self._stories[site]
+            for key in unique:
+                stories = memory.setdefault(key, set())
+                if len(stories) < STORY_CAP:
+                    stories.add(story)
+            self._pending.append((site, unique, story))
+
+    def drain(self) -> list[tuple[str, list[str], str]]:
+        """Observations not yet persisted: (site, block keys, story key)."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+        return pending
+
+
+def strip_template(tree, site: str, memory: SiteBoilerplate, fallback_story: str) -> int:
+    """Remove the page's template blocks from `tree` (in place) and learn from the page.
+
+    Returns how many learned rules (distinct template blocks) removed text.
+    """
+    blocks = page_blocks(tree)
+    story = story_key(blocks, fallback_story)
+    template = memory.template_keys(site, (key for _, key, _ in blocks), story)
+    removed: set[str] = set()
+    for element, key, _ in blocks:
+        if key in template and element.getparent() is not None:
+            element.drop_tree()
+            removed.add(key)
+    memory.observe(site, (key for _, key, _ in blocks), story)
+    return len(removed)
