@@ -23,6 +23,8 @@ from newscrawl.extraction.selectors import compile_selector, select, select_text
 
 # Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
 MAX_PAGE_BYTES = 16 * 1024 * 1024
+# Less main text than this is a menu or a caption, not an article.
+MIN_ARTICLE_CHARS = 80
 # Blocks shorter than this that look like page chrome (a lone date, "Advertisement") are noise.
 _CHROME_LINE = re.compile(r"^(advertisement|sponsored|ad|share|tweet|print|email)$", re.I)
 
@@ -185,6 +187,7 @@ def extract_article(
         hints.wire if hints else None,
         *(wires.agency(name) for name in meta["credits"]),
     )
+    text = "\n\n".join(paragraphs)
     return {
         "url": url,
         "canonical_url": meta["canonical_url"],
@@ -196,7 +199,7 @@ def extract_article(
         "published_raw": published_raw,
         "modified": normalise_date(meta["modified"], now),
         "language": meta["language"] or (fallback.language if fallback else None),
-        "text": "\n\n".join(paragraphs) or None,
+        "text": text if len(text) >= MIN_ARTICLE_CHARS else None,
         "wire": wire,
         "dateline": place,
     }
