@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from newscrawl.extraction import BadInput, extract_article
+from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.decoding import charset_of
 from newscrawl.pages import Page, read_pages
 
@@ -17,6 +18,8 @@ HELP = "extract articles from .html, .html.gz and WARC files as JSON lines on st
 def add_arguments(parser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=".html, .html.gz, .warc or .warc.gz")
     parser.add_argument("--url", help="the page's URL (for a single HTML file; WARC records carry their own)")
+    parser.add_argument("--no-site-memory", action="store_true",
+                        help="don't learn site templates across the pages of this run")
 
 
 def _page_url(page: Page, given: str | None) -> str:
@@ -27,6 +30,8 @@ def run(args) -> int:
     read = extracted = 0
     skipped: Counter[str] = Counter()
     out = sys.stdout
+    # Pages of one site teach each other its template (a WARC of a whole site gets cleaner as it goes).
+    memory = None if args.no_site_memory else SiteBoilerplate()
     for name in args.files:
         for page in read_pages(name, args.url):
             if not isinstance(page, Page):
@@ -36,7 +41,7 @@ def run(args) -> int:
             read += 1
             try:
                 record = extract_article(page.body, _page_url(page, args.url),
-                                         declared_encoding=charset_of(page.content_type))
+                                         memory=memory, declared_encoding=charset_of(page.content_type))
             except BadInput as error:
                 skipped[error.reason] += 1
                 print(f"newscrawl extract: skipped {page.source}: {error}", file=sys.stderr)

@@ -13,6 +13,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
+from newscrawl.extraction.boilerplate import SiteBoilerplate, strip_template
 from newscrawl.extraction.dates import normalise_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
@@ -136,36 +137,14 @@ def parse_page(html: bytes | str, declared_encoding: str | None = None):
     return tree
 
 
-def extract_article(
-    html: bytes | str,
-    url: str,
-    hints: SiteHints | dict | None = None,
-    *,
-    now: datetime | None = None,
-    declared_encoding: str | None = None,
-) -> dict:
-    """Record fields of one page. Raises BadInput for pages that cannot be read at all.
-
-    Precedence for each field: site hints > JSON-LD / meta tags > trafilatura's metadata.
-    `text` is None when the page holds no article.
-    """
-    hints = SiteHints.coerce(hints)
-    tree = parse_page(html, declared_encoding)
+def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> dict:
+    """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
     hinted_title = _hinted(tree, hints.title if hints else None)
-    paragraphs = drop_leading_chrome(
-        main_paragraphs(tree, url, hints), [*hinted_title, meta["title"], meta["h1"], meta["html_title"]]
-    )
-
-    place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
-    credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
-    paragraphs = [p for p in paragraphs if not wires.is_credit_line(p)]
-
     hinted_authors = _hinted(tree, hints.authors if hints else None)
     authors, byline_agency = split_byline(hinted_authors or meta["authors"])
     if not authors:
         authors, byline_agency = split_byline(bylines(tree))
-
     site = site_of(url)
     title = first(*hinted_title, meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
@@ -178,28 +157,58 @@ def extract_article(
         title = title or fallback.title
         if not published:
             published, published_raw = _published([fallback.date], now)
-    site_names = [meta["site_name"] or "", site, site.split(".")[0]]
-
-    wire = first(
-        credited,
-        *credit_agencies,
-        byline_agency,
-        hints.wire if hints else None,
-        *(wires.agency(name) for name in meta["credits"]),
-    )
-    text = "\n\n".join(paragraphs)
     return {
         "url": url,
         "canonical_url": meta["canonical_url"],
         "site": site,
-        "title": clean_title(title, site_names, meta["h1"]),
+        "title": clean_title(title, [meta["site_name"] or "", site, site.split(".")[0]], meta["h1"]),
         "description": meta["description"],
         "authors": authors,
         "published": published,
         "published_raw": published_raw,
         "modified": normalise_date(meta["modified"], now),
         "language": meta["language"] or (fallback.language if fallback else None),
-        "text": text if len(text) >= MIN_ARTICLE_CHARS else None,
-        "wire": wire,
-        "dateline": place,
+        "_byline_agency": byline_agency,
+        "_credits": meta["credits"],
+        "_headlines": [*hinted_title, meta["title"], meta["h1"], meta["html_title"]],
     }
+
+
+def extract_article(
+    html: bytes | str,
+    url: str,
+    hints: SiteHints | dict | None = None,
+    *,
+    memory: SiteBoilerplate | None = None,
+    now: datetime | None = None,
+    declared_encoding: str | None = None,
+) -> dict:
+    """Record fields of one page. Raises BadInput for pages that cannot be read at all.
+
+    Precedence for each field: site hints > JSON-LD / meta tags > trafilatura's metadata.
+    With a boilerplate `memory`, blocks it learned as the site's template are removed
+    before the text is extracted, and the page teaches it in turn. `text` is None when
+    the page holds no article.
+    """
+    hints = SiteHints.coerce(hints)
+    tree = parse_page(html, declared_encoding)
+    record = _metadata(tree, url, hints, now)
+    # After the metadata: a byline or date that recurs on every page is still the page's.
+    rules = strip_template(tree, record["site"], memory, url) if memory is not None else 0
+    paragraphs = drop_leading_chrome(main_paragraphs(tree, url, hints), record.pop("_headlines"))
+
+    place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
+    credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
+    paragraphs = [p for p in paragraphs if not wires.is_credit_line(p)]
+    record["wire"] = first(
+        credited,
+        *credit_agencies,
+        record.pop("_byline_agency"),
+        hints.wire if hints else None,
+        *(wires.agency(name) for name in record.pop("_credits")),
+    )
+    record["dateline"] = place
+    text = "\n\n".join(paragraphs)
+    record["text"] = text if len(text) >= MIN_ARTICLE_CHARS else None
+    record["boilerplate_rules"] = rules if memory is not None else None
+    return record

@@ -42,7 +42,7 @@ def block_key(text: str) -> str | None:
     folded = _NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
     if len(folded) < 2:
         return None
-    return xxhash.xxh64_hexdigest(folded)
+    return xxhash.xxh64_hexdigest(folded.encode())
 
 
 def _own_text(element) -> str:
@@ -76,7 +76,7 @@ def page_blocks(tree) -> list[tuple[object, str, int]]:
 def story_key(blocks, fallback: str) -> str:
     """One key for the story a page tells: the smallest key among its long paragraphs."""
     long_keys = [key for _, key, words in blocks if words >= _STORY_WORDS]
-    return min(long_keys) if long_keys else xxhash.xxh64_hexdigest(fallback)
+    return min(long_keys) if long_keys else xxhash.xxh64_hexdigest(fallback.encode())
 
 
 class SiteBoilerplate:
