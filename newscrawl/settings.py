@@ -54,7 +54,10 @@ ITEM_PIPELINES = {
 # A JSON summary of every run beside its output (<feed>.summary.json).
 EXTENSIONS = {
     "newscrawl.extensions.run_summary.RunSummary": 500,
+    "newscrawl.extensions.reactor_stall.ReactorStallMonitor": 510,
 }
+# Measure reactor stalls (bench/crawl.py turns it on).
+NEWSCRAWL_MEASURE_STALLS = False
 # Extraction runs in the reactor's thread pool so parsing never stalls crawling.
 NEWSCRAWL_EXTRACT_IN_THREAD = True
 REACTOR_THREADPOOL_MAXSIZE = 4
