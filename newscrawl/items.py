@@ -35,9 +35,10 @@ ARTICLE_FIELDS: dict[str, str] = {
     "html": "raw page HTML (internal, dropped before export)",
     "hints": "site hints for extraction (internal, dropped before export)",
     "content_type": "HTTP Content-Type of the page (internal, dropped before export)",
+    "hint_misses": "site hints that matched nothing on the page (internal, for run health)",
 }
 
-INTERNAL_FIELDS = frozenset({"html", "hints", "content_type"})
+INTERNAL_FIELDS = frozenset({"html", "hints", "content_type", "hint_misses"})
 
 
 class Article(scrapy.Item):
@@ -65,6 +66,7 @@ class ArticleLoader(ItemLoader):
     html_in = Identity()
     hints_in = Identity()
     hints_out = TakeFirst()
+    hint_misses_out = Identity()
 
 
 def export_record(item) -> dict:

@@ -48,6 +48,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.extraction.ExtractionPipeline": 100,
     "newscrawl.pipelines.require_text.RequireTextPipeline": 250,
     "newscrawl.pipelines.fingerprint.FingerprintPipeline": 300,
+    "newscrawl.pipelines.health.HealthPipeline": 800,
     "newscrawl.pipelines.export.ExportCleanupPipeline": 900,
 }
 

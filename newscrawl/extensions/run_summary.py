@@ -1,10 +1,11 @@
-"""RunSummary: a machine-readable JSON summary of each run, written beside its output."""
+"""RunSummary: a machine-readable JSON summary of each run, with health warnings, beside its output."""
 
 from __future__ import annotations
 
 import json
 import logging
 from datetime import datetime, timezone
+from pathlib import Path
 
 from scrapy import signals
 
@@ -12,15 +13,62 @@ from newscrawl.output import run_paths
 
 logger = logging.getLogger(__name__)
 
+HEALTH = "newscrawl/health/"
+# Below these shares of items having the field (or matching the site hint), the run warns.
+COVERAGE_FLOORS = {"title": 0.9, "text": 1.0, "published": 0.5, "authors": 0.3}
+HINT_FLOOR = 0.8
+# An item count below this share of the previous run's is worth a warning.
+ITEM_DROP_RATIO = 0.5
+
 
 def _plain(value):
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def coverage(stats: dict) -> tuple[dict[str, float], dict[str, float]]:
+    """(field -> share of items having it, hint -> share of items where it matched)."""
+    items = stats.get(f"{HEALTH}items", 0)
+    if not items:
+        return {}, {}
+    fields = {name: round(stats.get(f"{HEALTH}field/{name}", 0) / items, 3) for name in COVERAGE_FLOORS}
+    hints = {
+        key.rsplit("/", 1)[1]: round(1 - value / items, 3)
+        for key, value in stats.items() if key.startswith(f"{HEALTH}hint_miss/")
+    }
+    return fields, hints
+
+
+def previous_summary(folder: Path, spider: str, exclude: Path) -> dict | None:
+    """The newest earlier summary of the same spider in the same folder."""
+    candidates = []
+    for path in folder.glob("*.summary.json"):
+        if path == exclude:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if data.get("spider") == spider:
+            candidates.append((data.get("finished_at", ""), data))
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def health_warnings(summary: dict, previous: dict | None) -> list[str]:
+    warnings = []
+    for name, share in summary["coverage"].items():
+        if share < COVERAGE_FLOORS[name]:
+            warnings.append(f"coverage of {name} is {share:.0%} (floor {COVERAGE_FLOORS[name]:.0%})")
+    for hint, share in summary["hint_coverage"].items():
+        if share < HINT_FLOOR:
+            warnings.append(f"site hint '{hint}' matched {share:.0%} of pages: has the layout changed?")
+    if previous and previous.get("items") and summary["items"] < ITEM_DROP_RATIO * previous["items"]:
+        if not summary.get("incremental"):
+            warnings.append(f"{summary['items']} items, {previous['items']} in the previous run")
+    return warnings
 
 
 class RunSummary:
-    """On close: stats, item counts and the close reason as JSON (`<feed>.summary.json`)."""
+    """On close: counts, coverage, warnings and all stats as JSON (`<feed>.summary.json`)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -30,20 +78,30 @@ class RunSummary:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def build(self, spider, reason: str) -> dict:
+    def build(self, spider, reason: str, previous: dict | None) -> dict:
         stats = {key: _plain(value) for key, value in sorted(self.crawler.stats.get_stats().items())}
-        return {
+        fields, hints = coverage(stats)
+        summary = {
             "spider": spider.name,
             "finish_reason": reason,
             "finished_at": datetime.now(tz=timezone.utc).isoformat(timespec="seconds"),
             "items": stats.get("item_scraped_count", 0),
             "pages_fetched": stats.get("response_received_count", 0),
+            "skipped_known": stats.get("newscrawl/incremental/skipped_known", 0),
+            "incremental": bool(stats.get("newscrawl/incremental/skipped_known")),
+            "coverage": fields,
+            "hint_coverage": hints,
+            "previous_items": previous.get("items") if previous else None,
             "stats": stats,
         }
+        summary["warnings"] = health_warnings(summary, previous)
+        return summary
 
     def spider_closed(self, spider, reason):
         path = run_paths(self.crawler, spider.name).summary
-        summary = self.build(spider, reason)
+        summary = self.build(spider, reason, previous_summary(path.parent, spider.name, path))
+        for warning in summary["warnings"]:
+            logger.warning("Run health: %s: %s", spider.name, warning)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

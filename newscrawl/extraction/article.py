@@ -193,6 +193,11 @@ def extract_article(
     hints = SiteHints.coerce(hints)
     tree = parse_page(html, declared_encoding)
     record = _metadata(tree, url, hints, now)
+    # Hints that match nothing mean the site changed its layout: run health reports them.
+    record["hint_misses"] = [
+        name for name in ("body", "title", "published", "authors")
+        if hints and getattr(hints, name) and not select(tree, getattr(hints, name))
+    ]
     # After the metadata: a byline or date that recurs on every page is still the page's.
     rules = strip_template(tree, record["site"], memory, url) if memory is not None else 0
     paragraphs = drop_leading_chrome(main_paragraphs(tree, url, hints), record.pop("_headlines"))

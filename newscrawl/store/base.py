@@ -1,0 +1,170 @@
+"""The Store interface: every piece of state that outlives a process, behind one ABC."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+__all__ = ["BLOCK_DOC_CAP", "DocRow", "SeenEntry", "Store", "StoreError"]
+
+# blocks_observe keeps at most this many story keys per block: enough to call a block
+# boilerplate, small enough that a footer seen on a million pages costs eight rows.
+BLOCK_DOC_CAP = 8
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message says why and which URL."""
+
+
+@dataclass(frozen=True)
+class SeenEntry:
+    """What a crawler remembers about a URL it fetched."""
+
+    content_hash: str | None
+    lastmod: str | None
+    fetched_at: str | None
+
+
+@dataclass(frozen=True)
+class DocRow:
+    """One linked document: its identity, the evidence provenance needs, and its fingerprint.
+
+    `content` is a 64-bit hash of the normalised text: documents with equal content share
+    one stored fingerprint. `fingerprint` is opaque bytes (newscrawl.fingerprint packs it);
+    it is None when a read did not ask for it.
+    """
+
+    url: str
+    content: int
+    site: str | None = None
+    wire: str | None = None
+    dateline: str | None = None
+    published: float | None = None  # POSIX seconds, UTC
+    fetched: float | None = None  # POSIX seconds, UTC
+    size: int = 0  # shingles in the fingerprint
+    fingerprint: bytes | None = None
+
+
+class Store(ABC):
+    """Persistent state: linking (documents, candidate keys, clusters), seen URLs, site blocks.
+
+    Linking uses a few small operations so that any backend with atomic multi-key
+    updates (SQLite transactions, Redis MULTI/Lua) can carry it. Cluster membership is a
+    label per document (the id of one member); `merge_clusters` relabels whole clusters.
+    Writers that read-then-write wrap the sequence in `transaction()`, which serialises
+    them across threads and processes.
+    """
+
+    url: str
+
+    # --- linking: documents -------------------------------------------------------------
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """Exclusive read-write section; commits on success, rolls back on error."""
+
+    @abstractmethod
+    def add_docs(self, rows: Sequence[DocRow]) -> list[int]:
+        """Insert new documents (each its own cluster); returns their ids in order.
+
+        A row's fingerprint is stored once per distinct `content`; later rows with the
+        same content may carry None.
+        """
+
+    @abstractmethod
+    def update_doc(self, doc_id: int, row: DocRow) -> None:
+        """Replace a document's content and evidence (a URL whose text changed)."""
+
+    @abstractmethod
+    def doc_ids(self, urls: Iterable[str]) -> dict[str, int]:
+        """Ids of the known URLs among `urls`."""
+
+    @abstractmethod
+    def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
+        """For each known content hash, the id of one document that has it."""
+
+    @abstractmethod
+    def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
+        """Rows of the given ids (unknown ids are absent), with fingerprints if asked."""
+
+    @abstractmethod
+    def count_docs(self) -> int:
+        """Number of documents."""
+
+    # --- linking: candidate index -----------------------------------------------------
+    @abstractmethod
+    def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Index (key, doc_id) pairs; keys are signed 64-bit integers."""
+
+    @abstractmethod
+    def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
+        """Doc ids indexed under each key (keys without any are absent)."""
+
+    # --- linking: clusters --------------------------------------------------------------
+    @abstractmethod
+    def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
+        """Cluster label of each known id."""
+
+    @abstractmethod
+    def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
+        """Make each group of labels one cluster (the biggest keeps its label)."""
+
+    @abstractmethod
+    def cluster_members(self, label: int) -> list[int]:
+        """Ids in the cluster with this label, ascending."""
+
+    @abstractmethod
+    def iter_clusters(self) -> Iterator[list[int]]:
+        """Member ids (ascending) of every cluster with two or more members."""
+
+    @abstractmethod
+    def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
+        """Remember that a cluster id was handed out for a cluster holding doc_id."""
+
+    @abstractmethod
+    def noted_cluster_ids(self) -> Iterator[tuple[str, int]]:
+        """Every (cluster_id, doc_id) ever noted."""
+
+    # --- settings -----------------------------------------------------------------------
+    @abstractmethod
+    def get_setting(self, name: str) -> str | None:
+        """A value stored with the state (e.g. the fingerprint scheme it was built with)."""
+
+    @abstractmethod
+    def put_setting(self, name: str, value: str) -> None:
+        """Store a setting, replacing any old value."""
+
+    # --- seen URLs ----------------------------------------------------------------------
+    @abstractmethod
+    def seen_get(self, url: str) -> SeenEntry | None:
+        """What was recorded for `url`, or None."""
+
+    @abstractmethod
+    def seen_put(self, url: str, content_hash: str | None, lastmod: str | None,
+                 fetched_at: str | None) -> None:
+        """Record (or replace) what a fetch of `url` found."""
+
+    # --- site boilerplate memory -----------------------------------------------------------
+    @abstractmethod
+    def blocks_observe(self, site: str, block_hashes: Iterable[str], doc_key: str) -> None:
+        """Record that these text blocks appeared on a page of story `doc_key` on `site`."""
+
+    @abstractmethod
+    def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
+        """Distinct story keys each block was seen with (saturates at BLOCK_DOC_CAP)."""
+
+    # --- housekeeping -------------------------------------------------------------------
+    @abstractmethod
+    def integrity_check(self) -> list[str]:
+        """Problems found in the stored state; empty when all is well."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store; further use is an error."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,187 @@
+"""MemoryStore: the Store interface on plain dicts, for one process (tests, benchmarks, dedup)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore(Store):
+    """Everything in dicts; `transaction()` is a lock (writes are not rolled back on error)."""
+
+    def __init__(self, url: str = "memory://"):
+        self.url = url
+        self._lock = threading.RLock()
+        self._docs: list[DocRow] = []  # id -> row, fingerprint dropped (kept per content)
+        self._by_url: dict[str, int] = {}
+        self._by_content: dict[int, int] = {}
+        self._fingerprints: dict[int, bytes] = {}
+        # key -> doc id, or a list of ids once a second doc shares the key: most keys
+        # have one doc, and an int costs far less than a list.
+        self._keys: dict[int, int | list[int]] = {}
+        self._label: list[int] = []  # id -> cluster label
+        self._members: dict[int, list[int]] = {}  # label -> ids, only for clusters of 2+
+        self._noted: dict[str, int] = {}
+        self._settings: dict[str, str] = {}
+        self._seen: dict[str, SeenEntry] = {}
+        self._blocks: dict[tuple[str, str], set[str]] = {}
+        self._closed = False
+
+    def _check(self) -> None:
+        if self._closed:
+            raise StoreError(f"store {self.url} is closed")
+
+    @contextmanager
+    def transaction(self):
+        self._check()
+        with self._lock:
+            yield
+
+    # --- documents ------------------------------------------------------------------------
+    def _keep(self, row: DocRow) -> DocRow:
+        if row.fingerprint is not None:
+            self._fingerprints.setdefault(row.content, row.fingerprint)
+        elif row.content not in self._fingerprints:
+            raise StoreError(f"{row.url}: no fingerprint stored for its content")
+        return replace(row, fingerprint=None)
+
+    def add_docs(self, rows: Sequence[DocRow]) -> list[int]:
+        self._check()
+        ids = []
+        for row in rows:
+            if row.url in self._by_url:
+                raise StoreError(f"{row.url} is already stored")
+            doc_id = len(self._docs)
+            self._docs.append(self._keep(row))
+            self._label.append(doc_id)
+            self._by_url[row.url] = doc_id
+            self._by_content.setdefault(row.content, doc_id)
+            ids.append(doc_id)
+        return ids
+
+    def update_doc(self, doc_id: int, row: DocRow) -> None:
+        self._check()
+        self._docs[doc_id] = self._keep(row)
+        self._by_content.setdefault(row.content, doc_id)
+
+    def doc_ids(self, urls: Iterable[str]) -> dict[str, int]:
+        return {url: self._by_url[url] for url in urls if url in self._by_url}
+
+    def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
+        return {c: self._by_content[c] for c in contents if c in self._by_content}
+
+    def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
+        out = {}
+        for doc_id in ids:
+            if 0 <= doc_id < len(self._docs):
+                row = self._docs[doc_id]
+                out[doc_id] = replace(row, fingerprint=self._fingerprints[row.content]) if fingerprints else row
+        return out
+
+    def count_docs(self) -> int:
+        return len(self._docs)
+
+    # --- candidate index ---------------------------------------------------------------
+    def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
+        self._check()
+        keys = self._keys
+        for key, doc_id in pairs:
+            held = keys.get(key)
+            if held is None:
+                keys[key] = doc_id
+            elif isinstance(held, list):
+                if doc_id not in held:
+                    held.append(doc_id)
+            elif held != doc_id:
+                keys[key] = [held, doc_id]
+
+    def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
+        found = {}
+        for key in keys:
+            held = self._keys.get(key)
+            if held is not None:
+                found[key] = list(held) if isinstance(held, list) else [held]
+        return found
+
+    # --- clusters --------------------------------------------------------------------------
+    def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
+        return {i: self._label[i] for i in ids if 0 <= i < len(self._label)}
+
+    def _members_of(self, label: int) -> list[int]:
+        return self._members.get(label) or [label]
+
+    def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
+        self._check()
+        for group in groups:
+            labels = sorted(set(group), key=lambda lab: (-len(self._members_of(lab)), lab))
+            keep = labels[0]
+            members = list(self._members_of(keep))
+            for label in labels[1:]:
+                moved = self._members.pop(label, None) or [label]
+                for doc_id in moved:
+                    self._label[doc_id] = keep
+                members.extend(moved)
+            if len(members) > 1:
+                self._members[keep] = members
+
+    def cluster_members(self, label: int) -> list[int]:
+        return sorted(self._members_of(label))
+
+    def iter_clusters(self) -> Iterator[list[int]]:
+        for label in sorted(self._members):
+            yield sorted(self._members[label])
+
+    def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
+        for cluster_id, doc_id in pairs:
+            self._noted.setdefault(cluster_id, doc_id)
+
+    def noted_cluster_ids(self) -> Iterator[tuple[str, int]]:
+        yield from sorted(self._noted.items())
+
+    # --- settings, seen URLs, blocks ------------------------------------------------------------
+    def get_setting(self, name: str) -> str | None:
+        return self._settings.get(name)
+
+    def put_setting(self, name: str, value: str) -> None:
+        self._settings[name] = value
+
+    def seen_get(self, url: str) -> SeenEntry | None:
+        return self._seen.get(url)
+
+    def seen_put(self, url, content_hash, lastmod, fetched_at) -> None:
+        self._check()
+        self._seen[url] = SeenEntry(content_hash, lastmod, fetched_at)
+
+    def blocks_observe(self, site: str, block_hashes: Iterable[str], doc_key: str) -> None:
+        self._check()
+        for block in block_hashes:
+            keys = self._blocks.setdefault((site, block), set())
+            if len(keys) < BLOCK_DOC_CAP:
+                keys.add(doc_key)
+
+    def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
+        return {block: len(self._blocks.get((site, block), ())) for block in block_hashes}
+
+    # --- housekeeping ---------------------------------------------------------------------
+    def integrity_check(self) -> list[str]:
+        problems = []
+        for label, members in self._members.items():
+            wrong = [m for m in members if self._label[m] != label]
+            if wrong:
+                problems.append(f"cluster {label}: members {wrong[:5]} carry another label")
+        for doc_id, label in enumerate(self._label):
+            if label != doc_id and doc_id not in self._members.get(label, ()):
+                problems.append(f"doc {doc_id}: label {label} does not list it")
+        missing = {row.content for row in self._docs} - set(self._fingerprints)
+        if missing:
+            problems.append(f"{len(missing)} contents without a fingerprint")
+        return problems
+
+    def close(self) -> None:
+        self._closed = True
