@@ -14,11 +14,12 @@ from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.boilerplate import SiteBoilerplate, strip_template
-from newscrawl.extraction.dates import normalise_date
+from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.metadata import bylines, first, page_metadata
+from newscrawl.extraction.page_rules import prune_page_chrome
 from newscrawl.extraction.names import clean_title, split_byline
 from newscrawl.extraction.selectors import compile_selector, select, select_texts
 
@@ -90,6 +91,7 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
 
 
 _BYLINE_BLOCK = re.compile(r"^(by|von|par|por)\s+\S", re.I)
+_DATE_BLOCK = re.compile(r"^(date|published|updated|posted)\s*:?\s*[\d\w ,:./+-]{6,40}$", re.I)
 
 
 def _squash(text: str) -> str:
@@ -106,6 +108,8 @@ def drop_leading_chrome(paragraphs: list[str], titles: list[str | None]) -> list
         if squashed in keys or any(k and k.startswith(squashed) and len(squashed) > 20 for k in keys):
             start += 1
         elif _BYLINE_BLOCK.match(block) and len(block.split()) <= 12 and not block.endswith("."):
+            start += 1
+        elif _DATE_BLOCK.match(block) or (len(block.split()) <= 6 and parse_date(block) is not None):
             start += 1
         else:
             break
@@ -200,6 +204,7 @@ def extract_article(
     ]
     # After the metadata: a byline or date that recurs on every page is still the page's.
     rules = strip_template(tree, record["site"], memory, url) if memory is not None else 0
+    prune_page_chrome(tree)
     paragraphs = drop_leading_chrome(main_paragraphs(tree, url, hints), record.pop("_headlines"))
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)

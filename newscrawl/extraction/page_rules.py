@@ -1,0 +1,106 @@
+"""Page-level rules: template furniture every news site has, removed before trafilatura runs.
+
+Link lists (related stories, rankings, trending), their headings, rating widgets,
+share bars and newsletter boxes look like text to a generic extractor when a template
+puts them inside the article container, as content farms do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings of link lists and promo boxes (compared case- and punctuation-insensitively).
+_JUNK_HEADINGS = {
+    "related", "related stories", "related articles", "related news", "related content", "ranking",
+    "recommendation", "recommendations", "recommended", "recommended for you", "trending", "trending now",
+    "most read", "most popular", "popular", "popular stories", "you may also like", "you might also like",
+    "read more", "read next", "more stories", "more news", "more from", "latest news", "latest stories",
+    "top stories", "further reading", "see also", "also read", "share this article", "share", "share this",
+    "sign up for our newsletter", "newsletter", "advertisement", "sponsored", "sponsored content",
+    "leave a reply", "comments", "tags", "follow us",
+}
+_RATING = re.compile(r"^\s*(?:very\s*)?(?:good|bad|great|like|dislike|poor|excellent)\s*!?\s*\(\s*\d+\s*\)\s*$", re.I)
+_SQUASH = re.compile(r"[\W_]+")
+# Newsletter and subscription promos: short blocks that sell rather than tell.
+_PROMO = re.compile(r"delivered to your inbox|sign up for (?:our|the)\b|subscribe to our|\bnewsletter\b", re.I)
+_PROMO_MAX_WORDS = 40
+# Runs of this many sibling blocks that are nothing but a link are link lists too.
+_MIN_LINK_RUN = 3
+# A list is a link list when this share of its items' text is link text.
+_LINK_SHARE = 0.8
+_MIN_LINK_ITEMS = 3
+_BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
+
+
+def _text(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _text_lengths(tree) -> dict:
+    """Raw text length of every element, in one bottom-up pass (no quadratic re-reading)."""
+    lengths: dict = {}
+    for element in reversed(list(tree.iter())):
+        total = len(element.text or "") if isinstance(element.tag, str) else 0
+        for child in element:
+            total += lengths.get(child, 0) + len(child.tail or "")
+        lengths[element] = total
+    return lengths
+
+
+def is_junk_heading(text: str) -> bool:
+    return _SQUASH.sub(" ", text.lower()).strip() in _JUNK_HEADINGS
+
+
+def _is_link_list(element) -> bool:
+    items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
+    if len(items) < _MIN_LINK_ITEMS:
+        return False
+    total = sum(len(_text(li)) for li in items)
+    linked = sum(len(_text(a)) for li in items for a in li.iter("a"))
+    return total > 0 and linked / total >= _LINK_SHARE
+
+
+def _is_link_only(element, lengths) -> bool:
+    size = lengths.get(element, 0)
+    if not size or size > 400:
+        return False
+    text = _text(element)
+    return bool(text) and sum(len(_text(a)) for a in element.iter("a")) >= 0.9 * len(text)
+
+
+def _link_runs(tree, lengths):
+    """Sibling blocks (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more."""
+    for parent in tree.iter():
+        if len(parent) < _MIN_LINK_RUN:
+            continue
+        run = []
+        for child in [*parent, None]:
+            if (child is not None and isinstance(child.tag, str) and child.tag in _BLOCKISH
+                    and _is_link_only(child, lengths)):
+                run.append(child)
+                continue
+            if len(run) >= _MIN_LINK_RUN:
+                yield from run
+            run = []
+
+
+def prune_page_chrome(tree) -> int:
+    """Remove link lists, their headings, rating widgets and promos from `tree` in place; returns how many."""
+    lengths = _text_lengths(tree)
+    doomed = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
+    doomed.extend(_link_runs(tree, lengths))
+    for element in tree.iter(*_BLOCKISH):
+        size = lengths.get(element, 0)
+        if not size or size > 600 or len(element) > 3:
+            continue
+        text = _text(element)
+        if len(text) <= 40 and (is_junk_heading(text) or _RATING.match(text)):
+            doomed.append(element)
+        elif len(text.split()) <= _PROMO_MAX_WORDS and _PROMO.search(text):
+            doomed.append(element)
+    removed = 0
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+            removed += 1
+    return removed
