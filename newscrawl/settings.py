@@ -39,6 +39,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newscrawl.downloader.robots.CrawlDelayRobotsTxtMiddleware": 100,
 }
+SPIDER_MIDDLEWARES = {
+    # Scheduled runs skip articles already exported unless a sitemap/feed says they changed.
+    "newscrawl.crawl.known.KnownArticleFilter": 900,
+}
 # HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP applied below all middlewares.
 DOWNLOAD_HANDLERS = {
     "http": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
@@ -47,6 +51,7 @@ DOWNLOAD_HANDLERS = {
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extraction.ExtractionPipeline": 100,
     "newscrawl.pipelines.require_text.RequireTextPipeline": 250,
+    "newscrawl.pipelines.seen.SeenUrlPipeline": 280,
     "newscrawl.pipelines.fingerprint.FingerprintPipeline": 300,
     "newscrawl.pipelines.health.HealthPipeline": 800,
     "newscrawl.pipelines.export.ExportCleanupPipeline": 900,
@@ -71,10 +76,19 @@ FEEDS = {
     "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Local feeds are written through (unbuffered): a killed crawl keeps every exported line.
+FEED_STORAGES = {
+    "": "newscrawl.feeds.DurableFileFeedStorage",
+    "file": "newscrawl.feeds.DurableFileFeedStorage",
+}
 
 # --- state --------------------------------------------------------------------------
 # All state that outlives a process: sqlite:///path (default) or redis://host:port/db.
 NEWSCRAWL_STORE_URL = "sqlite:///.newscrawl/state.sqlite"
+# Remember exported articles; later runs fetch only new or changed ones (False: full re-crawl).
+NEWSCRAWL_INCREMENTAL = True
+# News-sitemap entries older than this many days are skipped (0: no freshness window).
+NEWSCRAWL_NEWS_MAX_AGE_DAYS = 0
 # Link near-duplicates during the crawl (FingerprintPipeline).
 NEWSCRAWL_LINKING_ENABLED = True
 # Learn and strip site-level boilerplate (BoilerplatePipeline).

@@ -1,16 +1,19 @@
-"""ExtractionPipeline: raw HTML -> the record's fields, off the reactor thread."""
+"""ExtractionPipeline: raw HTML -> the record's fields, off the reactor thread, with site memory."""
 
 from __future__ import annotations
 
 import logging
+import threading
 
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from newscrawl.extraction import BadInput, extract_article
+from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.dates import normalise_date
 from newscrawl.extraction.decoding import charset_of
+from newscrawl.store import open_store
 
 logger = logging.getLogger(__name__)
 
@@ -27,23 +30,75 @@ def fill_item(item, fields: dict) -> None:
         item["published_raw"] = item["sitemap_published"]
 
 
-class ExtractionPipeline:
-    """Runs extraction in Twisted's thread pool: a 50 ms parse must not stall the reactor."""
+class ThreadLocalStores:
+    """One store connection per thread: extraction threads read the memory concurrently."""
 
-    def __init__(self, stats, in_thread: bool = True):
+    def __init__(self, url: str):
+        self.url = url
+        self.local = threading.local()
+        self.opened = []
+        self.lock = threading.Lock()
+
+    def get(self):
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = open_store(self.url)
+            with self.lock:
+                self.opened.append(store)
+        return store
+
+    def blocks_doc_counts(self, site, keys):
+        return self.get().blocks_doc_counts(site, keys)
+
+    def close(self):
+        with self.lock:
+            for store in self.opened:
+                store.close()
+            self.opened.clear()
+
+
+class ExtractionPipeline:
+    """Runs extraction in Twisted's thread pool: a 50 ms parse must not stall the reactor.
+
+    With NEWSCRAWL_BOILERPLATE_ENABLED, a SiteBoilerplate memory backed by the store
+    removes each site's learned template; new observations are written back after
+    every item, from the reactor thread.
+    """
+
+    def __init__(self, stats, in_thread: bool = True, store_url: str | None = None):
         self.stats = stats
         self.in_thread = in_thread
+        self.store_url = store_url
+        self.readers = self.store = self.memory = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True))
+        settings = crawler.settings
+        store_url = settings.get("NEWSCRAWL_STORE_URL") if settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED") else None
+        return cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url)
+
+    def open_spider(self, spider=None):
+        if self.store_url:
+            self.store = open_store(self.store_url)
+            self.readers = ThreadLocalStores(self.store_url)
+            self.memory = SiteBoilerplate(stored_counts=self.readers.blocks_doc_counts)
+
+    def close_spider(self, spider=None):
+        if self.store is not None:
+            self._persist_memory()
+            self.readers.close()
+            self.store.close()
+
+    def _persist_memory(self):
+        for site, keys, story in self.memory.drain():
+            self.store.blocks_observe(site, keys, story)
 
     async def process_item(self, item):
         html = item.get("html")
         if html is None:
             return item  # already extracted (e.g. a record replayed from JSONL)
         args = (html, item["url"], item.get("hints"))
-        kwargs = {"declared_encoding": charset_of(item.get("content_type"))}
+        kwargs = {"declared_encoding": charset_of(item.get("content_type")), "memory": self.memory}
         try:
             if self.in_thread:
                 fields = await maybe_deferred_to_future(deferToThread(extract_article, *args, **kwargs))
@@ -52,6 +107,11 @@ class ExtractionPipeline:
         except BadInput as error:
             self.stats.inc_value(f"newscrawl/extraction/skipped/{error.reason}")
             raise DropItem(f"not extracted ({error.reason}): {item['url']}: {error}") from None
+        finally:
+            if self.memory is not None:
+                self._persist_memory()
         fill_item(item, fields)
         self.stats.inc_value("newscrawl/extraction/extracted")
+        if fields.get("boilerplate_rules"):
+            self.stats.inc_value("newscrawl/boilerplate/pages_cleaned")
         return item

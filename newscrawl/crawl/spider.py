@@ -16,7 +16,20 @@ from scrapy.utils.gz import gunzip
 from newscrawl.crawl.discovery import DiscoveryError, Entry, parse_discovery, robots_sitemaps
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.extraction import SiteHints
+from newscrawl.extraction.dates import parse_date
 from newscrawl.items import ArticleLoader
+
+
+def too_old(published: str | None, max_age_days: float) -> bool:
+    """A news-sitemap entry published more than `max_age_days` ago (the freshness window)."""
+    parsed = parse_date(published)
+    if parsed is None:
+        return False
+    if not isinstance(parsed, datetime):
+        parsed = datetime(parsed.year, parsed.month, parsed.day)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return (datetime.now(tz=timezone.utc) - parsed).total_seconds() > max_age_days * 86400
 
 
 def _domain_list(value) -> list[str]:
@@ -66,19 +79,38 @@ class NewsSpider(scrapy.Spider):
     # --- discovery --------------------------------------------------------------------
     async def start(self):
         for domain in self.domains:
+            requests = []
             if self.robots_sitemaps:
-                yield self.request(f"https://{domain}/robots.txt", self.parse_robots)
+                requests.append(self.discovery_request(f"https://{domain}/robots.txt", self.parse_robots))
             for template in (*self.sitemap_urls, *self.feed_urls):
-                yield self.request(template.format(domain=domain), self.parse_discovery)
+                requests.append(self.discovery_request(template.format(domain=domain), self.parse_discovery))
             for template in self.listing_urls:
-                yield self.request(template.format(domain=domain), self.parse_listing)
+                requests.append(self.discovery_request(template.format(domain=domain), self.parse_listing))
+            for request in requests:
+                if request is not None:
+                    yield request
 
     def request(self, url: str, callback, **kwargs) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
 
+    def discovery_request(self, url: str, callback, **kwargs) -> scrapy.Request | None:
+        """Sitemaps, feeds and listings: fetched once per run, and again on every run.
+
+        They bypass the persistent dupefilter (`dont_filter`) so a resumed JOBDIR crawl
+        re-reads them instead of finishing at once (Scrapy's SitemapSpider does); the
+        seen-URL store, not the dupefilter, keeps known articles from being fetched again.
+        """
+        seen = self.__dict__.setdefault("_discovery_seen", set())
+        if url in seen:
+            return None
+        seen.add(url)
+        return self.request(url, callback, dont_filter=True, **kwargs)
+
     def parse_robots(self, response):
         for url in robots_sitemaps(response.text if hasattr(response, "text") else ""):
-            yield self.request(url, self.parse_discovery)
+            request = self.discovery_request(url, self.parse_discovery)
+            if request is not None:
+                yield request
 
     def _xml_body(self, response) -> bytes | None:
         body = response.body
@@ -101,10 +133,14 @@ class NewsSpider(scrapy.Spider):
             self.skip(response, "bad_sitemap", str(error))
             return
         self.crawler.stats.inc_value(f"newscrawl/discovery/{found.kind}")
+        max_age = self.settings.getfloat("NEWSCRAWL_NEWS_MAX_AGE_DAYS", 0)
         for entry in found.entries:
             if found.kind == "sitemapindex":
-                if self.follows_sitemap(entry.url):
-                    yield self.request(entry.url, self.parse_discovery)
+                request = self.discovery_request(entry.url, self.parse_discovery) if self.follows_sitemap(entry.url) else None
+                if request is not None:
+                    yield request
+            elif max_age and too_old(entry.published, max_age):
+                self.crawler.stats.inc_value("newscrawl/discovery/too_old")
             elif self.is_article(entry.url):
                 yield self.article_request(entry)
 
@@ -114,7 +150,9 @@ class NewsSpider(scrapy.Spider):
             if self.is_article(link.url) and not self.is_listing(link.url):
                 yield self.article_request(Entry(url=link.url))
             elif self.is_listing(link.url) and depth < self.max_listing_depth:
-                yield self.request(link.url, self.parse_listing, meta={"listing_depth": depth + 1})
+                request = self.discovery_request(link.url, self.parse_listing, meta={"listing_depth": depth + 1})
+                if request is not None:
+                    yield request
 
     def article_request(self, entry: Entry) -> scrapy.Request:
         return self.request(entry.url, self.parse_article, meta={"newscrawl_entry": entry})
@@ -133,6 +171,7 @@ class NewsSpider(scrapy.Spider):
         if entry is not None:
             loader.add_value("sitemap_title", entry.title)
             loader.add_value("sitemap_published", entry.published)
+            loader.add_value("discovered_lastmod", entry.lastmod or entry.published)
         yield loader.load_item()
 
     # --- failures -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.metadata import extract_metadata
@@ -21,7 +22,7 @@ from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.metadata import bylines, first, page_metadata
 from newscrawl.extraction.page_rules import prune_page_chrome
 from newscrawl.extraction.names import clean_title, split_byline
-from newscrawl.extraction.selectors import compile_selector, select, select_texts
+from newscrawl.extraction.selectors import select, select_texts
 
 # Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
 MAX_PAGE_BYTES = 16 * 1024 * 1024
@@ -67,17 +68,21 @@ def _text_tree(tree, hints: SiteHints | None):
     if hints and hints.body:
         containers = [m for m in select(tree, hints.body) if isinstance(m, etree._Element)]
         if containers:
-            holder = etree.Element("html")
-            body = etree.SubElement(holder, "body")
-            for container in containers:
-                body.append(etree.fromstring(etree.tostring(container)))
-            return holder
+            inner = "".join(etree.tostring(c, encoding="unicode", with_tail=False) for c in containers)
+            return lxml.html.document_fromstring(f"<html><body>{inner}</body></html>")
     return tree
+
+
+def drop_hinted(tree, hints: SiteHints | None) -> None:
+    """Remove the elements a site's hints name as never text (widgets, sidebars)."""
+    for expression in hints.drop if hints else ():
+        for element in select(tree, expression):
+            if isinstance(element, etree._Element) and element.getparent() is not None:
+                element.drop_tree()
 
 
 def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]:
     """The page's main-text paragraphs, by trafilatura (within the hinted container, if any)."""
-    prune = [compile_selector(expr).path for expr in (hints.drop if hints else ())]
     document = trafilatura.bare_extraction(
         _text_tree(tree, hints),
         url=url,
@@ -85,7 +90,6 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
         include_comments=False,
         include_tables=True,
         deduplicate=False,  # its cache is process-global: output would depend on order
-        prune_xpath=prune or None,
     )
     return _blocks(document.body) if document is not None and document.body is not None else []
 
@@ -204,6 +208,7 @@ def extract_article(
     ]
     # After the metadata: a byline or date that recurs on every page is still the page's.
     rules = strip_template(tree, record["site"], memory, url) if memory is not None else 0
+    drop_hinted(tree, hints)
     prune_page_chrome(tree)
     paragraphs = drop_leading_chrome(main_paragraphs(tree, url, hints), record.pop("_headlines"))
 

@@ -83,35 +83,32 @@ class SiteBoilerplate:
     """Thread-safe memory of block key -> the distinct stories it was seen with, per site.
 
     `observe` records a page; `template_keys` says which of a page's blocks are template.
-    New observations queue up in `drain()` so a pipeline can persist them to the store
-    from the reactor thread; `load` seeds a site from the store (counts only).
+    New observations queue up in `drain()` so a pipeline can persist them to the store;
+    `stored_counts(site, keys) -> {key: stories}` reads what earlier runs persisted (the
+    store's `blocks_doc_counts`), so the next crawl starts knowing the site.
     """
 
-    def __init__(self, min_stories: int = MIN_STORIES):
+    def __init__(self, min_stories: int = MIN_STORIES, stored_counts=None):
         self.min_stories = min_stories
+        self.stored_counts = stored_counts
         self._stories: dict[str, dict[str, set[str]]] = defaultdict(dict)
-        self._seeded: dict[str, dict[str, int]] = defaultdict(dict)
-        self._loaded: set[str] = set()
         self._pending: list[tuple[str, list[str], str]] = []
         self._lock = threading.Lock()
 
-    def is_loaded(self, site: str) -> bool:
-        return site in self._loaded
-
-    def load(self, site: str, counts: dict[str, int]) -> None:
-        """Seed a site with counts persisted by earlier runs."""
-        with self._lock:
-            self._seeded[site].update(counts)
-            self._loaded.add(site)
-
-    def _count(self, site: str, key: str, story: str) -> int:
-        stories = self._stories[site].get(key, ())
-        return self._seeded[site].get(key, 0) + len(stories) - (story in stories)
-
     def template_keys(self, site: str, keys, story: str) -> set[str]:
         """The keys among `keys` seen with at least `min_stories` stories other than `story`."""
+        keys = set(keys)
+        # Persisted counts include this run's drained observations: the larger count wins.
+        stored = self.stored_counts(site, sorted(keys)) if self.stored_counts and keys else {}
         with self._lock:
-            return {key for key in set(keys) if self._count(site, key, story) >= self.min_stories}
+            memory = self._stories[site]
+            template = set()
+            for key in keys:
+                stories = memory.get(key, ())
+                seen_here = len(stories) - (story in stories)
+                if max(seen_here, stored.get(key, 0) - (story in stories)) >= self.min_stories:
+                    template.add(key)
+            return template
 
     def observe(self, site: str, keys, story: str) -> None:
         unique = sorted(set(keys))

@@ -20,6 +20,14 @@ class SiteHints:
     drop: tuple[str, ...] = ()  # elements never part of the text (widgets, sidebars)
     wire: str | None = None  # the agency this site *is* (apnews.com -> "AP")
 
+    def __post_init__(self):
+        # A typo in a site file should fail when the spider loads, not on every page.
+        from newscrawl.extraction.selectors import compile_selector
+
+        for expression in (self.body, self.title, self.published, self.authors, *self.drop):
+            if expression:
+                compile_selector(expression)
+
     def as_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v}
 

@@ -14,12 +14,15 @@ _translator = HTMLTranslator()
 
 @lru_cache(maxsize=512)
 def compile_selector(expression: str) -> etree.XPath:
-    """XPath for `expression`: XPath when it starts with `/` or `(`, else CSS (`::text`, `::attr(x)` ok)."""
-    if expression.startswith(("/", "(", ".")):
-        return etree.XPath(expression)
+    """XPath for `expression`: XPath when it starts with `/`, `./` or `(`, else CSS (`::text`, `::attr(x)` ok)."""
+    if expression.startswith(("/", "(", "./")):
+        try:
+            return etree.XPath(expression)
+        except etree.XPathSyntaxError as error:
+            raise ValueError(f"bad selector {expression!r}: {error}") from error
     try:
         return etree.XPath(_translator.css_to_xpath(expression))
-    except SelectorError as error:
+    except (SelectorError, etree.XPathSyntaxError) as error:
         raise ValueError(f"bad selector {expression!r}: {error}") from error
 
 

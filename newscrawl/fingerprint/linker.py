@@ -1,0 +1,229 @@
+"""The Linker: fingerprints records, finds and verifies candidates, keeps clusters in a Store.
+
+Clusters are the connected components of verified links. A pair is checked when the
+later of the two arrives, and every verification is a pure function of the pair, so the
+components (and the originals, chosen from them by provenance rules) don't depend on
+arrival order. Per-record answers are the best knowledge at that moment; the clusters
+file (`cluster_views`) is authoritative.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from newscrawl.fingerprint.clusters import UNIQUE, LinkResult, cluster_views, view_of
+from newscrawl.fingerprint.records import doc_row, record_text
+from newscrawl.fingerprint.shingles import Fingerprint, fingerprint, pack, unpack
+from newscrawl.fingerprint.signature import SCHEME, candidate_keys
+from newscrawl.fingerprint.verify import link_kind
+from newscrawl.store import DocRow, Store, StoreError
+
+__all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
+
+# Texts with fewer shingles (about 20 words) are too short to call anything a copy.
+MIN_SHINGLES = 15
+# Candidates verified per document, most shared keys first; candidates already in the
+# document's cluster cost nothing, so this only bounds work on texts that match nothing.
+MAX_VERIFY = 24
+
+
+@dataclass
+class _Doc:
+    """A record being linked in the current batch."""
+
+    url: str
+    fp: Fingerprint
+    row: DocRow
+    keys: list[int] = field(default_factory=list)
+    id: int = -1
+    holder: int | None = None  # id of an earlier doc with the same content
+
+
+class _Labels:
+    """Union-find over cluster labels, for the merges one batch decides."""
+
+    def __init__(self):
+        self.parent: dict[int, int] = {}
+
+    def find(self, label: int) -> int:
+        root = label
+        while root in self.parent:
+            root = self.parent[root]
+        while label != root:  # path compression
+            self.parent[label], label = root, self.parent[label]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for label in self.parent:
+            out.setdefault(self.find(label), []).append(label)
+        return [[root, *labels] for root, labels in out.items()]
+
+
+class Linker:
+    """Links Article records (mappings with `url` and `text`) into near-duplicate clusters."""
+
+    def __init__(self, store: Store, now: float | None = None):
+        self.store = store
+        self._now = now
+        self.stats: Counter[str] = Counter()
+        scheme = store.get_setting("fingerprint_scheme")
+        if scheme is None:
+            store.put_setting("fingerprint_scheme", SCHEME)
+        elif scheme != SCHEME:
+            raise StoreError(f"store {store.url} holds fingerprints of scheme {scheme!r}, this newscrawl "
+                             f"makes {SCHEME!r}: link into a new store")
+
+    @property
+    def now(self) -> float:
+        return self._now if self._now is not None else time.time()
+
+    def link(self, record: Mapping) -> LinkResult | None:
+        """Link one record; its cluster fields now, or None when it has no text to link."""
+        return self.link_many([record])[0]
+
+    def link_many(self, records: Iterable[Mapping], answers: bool = True) -> list[LinkResult | None]:
+        """Link a batch (faster than one by one); answers as for `link`, or all None."""
+        records = list(records)
+        docs: list[_Doc | None] = []
+        for record in records:
+            text = record_text(record)
+            url = record.get("url")
+            if text is None or not isinstance(url, str) or not url:
+                self.stats["skipped"] += 1
+                docs.append(None)
+                continue
+            fp = fingerprint(text)
+            if fp.size < MIN_SHINGLES:
+                self.stats["too_short"] += 1
+                docs.append(None)
+                continue
+            docs.append(_Doc(url, fp, doc_row(record, fp)))
+        todo = [d for d in docs if d is not None]
+        for doc, keys in zip(todo, candidate_keys([d.fp for d in todo])):
+            doc.keys = keys
+        with self.store.transaction():
+            self._link(todo)
+            if not answers:
+                return [None] * len(records)
+            results = self._answers(todo)
+        return [None if d is None else results.get(d.id, UNIQUE) for d in docs]
+
+    def _link(self, docs: list[_Doc]) -> None:
+        store = self.store
+        known = store.doc_ids({d.url for d in docs})
+        old = store.docs(known.values())
+        contents = store.content_docs({d.fp.content for d in docs})
+        fresh: list[_Doc] = []
+        batch_urls: dict[str, _Doc] = {}
+        for doc in docs:
+            doc_id = known.get(doc.url)
+            twin = batch_urls.get(doc.url)
+            if twin is not None or (doc_id is not None and old[doc_id].content == doc.fp.content):
+                doc.id = twin.id if twin is not None else doc_id  # already linked as it is
+                continue
+            batch_urls[doc.url] = doc
+            if doc.fp.content in contents:
+                doc.holder = contents[doc.fp.content]
+                doc.row = _without_fingerprint(doc.row)
+            else:
+                contents[doc.fp.content] = -1 - len(fresh)  # placeholder: a doc of this batch
+                doc.row = _with_fingerprint(doc.row, doc.fp)
+            if doc_id is not None:
+                store.update_doc(doc_id, doc.row)
+                doc.id = doc_id
+                self.stats["updated"] += 1
+            fresh.append(doc)
+        new = [d for d in fresh if d.id < 0]
+        for doc, doc_id in zip(new, store.add_docs([d.row for d in new])):
+            doc.id = doc_id
+        for doc in fresh:  # resolve placeholders to the batch doc's id
+            if doc.holder is not None and doc.holder < 0:
+                doc.holder = fresh[-1 - doc.holder].id
+        self._verify_and_merge(fresh)
+
+    def _verify_and_merge(self, fresh: list[_Doc]) -> None:
+        store = self.store
+        hits = store.lookup_keys({k for d in fresh if d.holder is None for k in d.keys})
+        labels = store.clusters_of({i for ids in hits.values() for i in ids} | {d.id for d in fresh}
+                                   | {d.holder for d in fresh if d.holder is not None})
+        by_id = {d.id: d for d in fresh}
+        batch_keys: dict[int, list[int]] = {}
+        union = _Labels()
+        cache: dict[int, tuple[Fingerprint, DocRow]] = {}
+        pending: list[tuple[int, int]] = []
+        for doc in fresh:
+            own = labels[doc.id]
+            if doc.holder is not None:
+                union.union(own, labels[doc.holder])
+                self.stats["exact"] += 1
+                continue
+            shared = Counter(i for k in doc.keys for i in (*hits.get(k, ()), *batch_keys.get(k, ())))
+            shared.pop(doc.id, None)
+            order = sorted(shared, key=lambda i: (-shared[i], i))
+            checked = 0
+            for cand in order:
+                if checked >= MAX_VERIFY:
+                    self.stats["verify_cap"] += 1
+                    break
+                if union.find(labels[cand]) == union.find(own):
+                    continue
+                checked += 1
+                fp, row = self._candidate(cand, by_id, cache, order, labels, union, own)
+                kind = link_kind(doc.fp, doc.row, fp, row)
+                self.stats["verified"] += 1
+                if kind:
+                    self.stats[f"link_{kind}"] += 1
+                    union.union(own, labels[cand])
+            for key in doc.keys:
+                batch_keys.setdefault(key, []).append(doc.id)
+                pending.append((key, doc.id))
+        store.add_keys(pending)
+        store.merge_clusters(union.groups())
+
+    def _candidate(self, cand, by_id, cache, order, labels, union, own) -> tuple[Fingerprint, DocRow]:
+        if cand in by_id:
+            return by_id[cand].fp, by_id[cand].row
+        if cand not in cache:
+            # Fetch this candidate and the next few unverified ones in one round trip.
+            wanted = [i for i in order if i not in cache and i not in by_id
+                      and union.find(labels[i]) != union.find(own)][:MAX_VERIFY]
+            for doc_id, row in self.store.docs(wanted, fingerprints=True).items():
+                cache[doc_id] = (unpack(row.fingerprint, row.content), row)
+        return cache[cand]
+
+    def _answers(self, docs: list[_Doc]) -> dict[int, LinkResult]:
+        labels = self.store.clusters_of({d.id for d in docs})
+        out: dict[int, LinkResult] = {}
+        by_label: dict[int, dict[int, LinkResult]] = {}
+        for doc in docs:
+            label = labels[doc.id]
+            if label not in by_label:
+                members = self.store.cluster_members(label)
+                by_label[label] = {}
+                if len(members) > 1:
+                    view = view_of(self.store, members, self.now)
+                    self.store.note_cluster_ids([(view.cluster_id, view.doc_ids[0])])
+                    by_label[label] = {i: view.result(m) for i, m in zip(view.doc_ids, view.members)}
+            out[doc.id] = by_label[label].get(doc.id, UNIQUE)
+        return out
+
+    def clusters(self):
+        """The authoritative clusters (ClusterView), sorted by cluster id."""
+        return cluster_views(self.store, self.now)
+
+
+def _with_fingerprint(row: DocRow, fp: Fingerprint) -> DocRow:
+    return DocRow(**{**row.__dict__, "fingerprint": pack(fp)})
+
+
+def _without_fingerprint(row: DocRow) -> DocRow:
+    return DocRow(**{**row.__dict__, "fingerprint": None})

@@ -1,0 +1,61 @@
+"""From an Article record (dict or item) to the evidence a DocRow keeps: site, wire, dates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from newscrawl.extraction.dates import parse_date
+from newscrawl.extraction.wire import agency
+from newscrawl.fingerprint.shingles import Fingerprint
+from newscrawl.store import DocRow
+
+__all__ = ["doc_row", "record_text", "site_of_record", "timestamp"]
+
+
+def timestamp(value) -> float | None:
+    """POSIX seconds (UTC) of an ISO-ish date string; naive times are taken as UTC."""
+    if not isinstance(value, str):
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        return None
+    if not isinstance(parsed, datetime):
+        parsed = datetime(parsed.year, parsed.month, parsed.day)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.timestamp()
+
+
+def site_of_record(record: Mapping) -> str | None:
+    """The record's `site`, else the host of its URL; lower case, `www.` dropped."""
+    site = record.get("site")
+    if not isinstance(site, str) or not site.strip():
+        site = urlsplit(str(record.get("url") or "")).hostname or ""
+    site = site.strip().lower()
+    return (site[4:] if site.startswith("www.") else site) or None
+
+
+def record_text(record: Mapping) -> str | None:
+    """The record's main text, or None when it has none worth linking (empty, blank, not text)."""
+    text = record.get("text")
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def doc_row(record: Mapping, fp: Fingerprint, fingerprint: bytes | None = None) -> DocRow:
+    """The stored row of a record whose text has fingerprint `fp`."""
+    wire = record.get("wire")
+    wire = wire.strip() if isinstance(wire, str) else ""
+    dateline = record.get("dateline")
+    return DocRow(
+        url=str(record["url"]),
+        content=fp.content,
+        site=site_of_record(record),
+        wire=agency(wire) or wire or fp.credit,
+        dateline=(dateline if isinstance(dateline, str) else None) or fp.dateline,
+        published=timestamp(record.get("published")),
+        fetched=timestamp(record.get("fetched_at")),
+        size=fp.size,
+        fingerprint=fingerprint,
+    )

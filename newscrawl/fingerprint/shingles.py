@@ -1,0 +1,154 @@
+"""A text's fingerprint: 5-word shingle hashes, sentence hashes and frames, a content hash."""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass, field
+
+import numpy as np
+from xxhash import xxh3_64_intdigest
+
+from newscrawl.fingerprint.text import WORD, prose, sentences
+
+__all__ = ["SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack", "signed"]
+
+# Five words: long enough that two unrelated news texts rarely share a shingle, short
+# enough that one edited word costs only five.
+SHINGLE_WORDS = 5
+# Sentences shorter than this are too generic to prove a shared story.
+SENTENCE_MIN_WORDS = 8
+# The first sentences of a story, always indexed as anchors (trimmed copies keep them).
+LEAD_SENTENCES = 3
+# Further sentences are anchors when their hash is 0 mod this (both texts pick alike).
+ANCHOR_SAMPLING = 8
+
+_P = np.uint64(0x100000001B3)  # odd multiplier of the rolling shingle hash
+_NUMBER = re.compile(r"\w*\d\w*")
+_ANCHOR_SALT = 0x5BD1E9955BD1E995
+_token_cache: dict[str, int] = {}
+
+
+def signed(value: int) -> int:
+    """An unsigned 64-bit value as the signed integer SQLite stores."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: every input bit reaches every output bit."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What verification compares; `anchors` and `dateline`/`credit` are not packed."""
+
+    shingles: np.ndarray  # sorted unique uint32 hashes of 5-word windows within lines
+    sentences: np.ndarray  # uint32 hashes of sentences of 8+ words, in text order
+    frames: np.ndarray  # same sentences with numbers masked: templates share these
+    content: int = 0  # signed 64-bit hash of the prose tokens: exact-copy key
+    anchors: tuple[int, ...] = field(default=(), compare=False)
+    dateline: str | None = None
+    credit: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.shingles)
+
+
+def _token_hashes(tokens: list[str]) -> np.ndarray:
+    cache = _token_cache
+    if len(cache) > 2_000_000:  # a vocabulary cache, bounded
+        cache.clear()
+    out = []
+    for token in tokens:
+        h = cache.get(token)
+        if h is None:
+            h = cache[token] = xxh3_64_intdigest(token.encode())
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
+def _shingles(hashes: np.ndarray, line_of: np.ndarray, k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Hashes of k-word windows that stay inside one line; a shorter line is one window."""
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, dtype=np.uint32)
+    tokens = np.concatenate([hashes, np.zeros(k - 1, dtype=np.uint64)])
+    lines = np.concatenate([line_of, np.full(k - 1, -1, dtype=line_of.dtype)])
+    h = tokens[:n].copy()
+    for j in range(1, k):
+        same = lines[j:n + j] == lines[:n]
+        h = np.where(same, h * _P + tokens[j:n + j], h)
+    full = lines[k - 1:n + k - 1] == lines[:n]
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = line_of[1:] != line_of[:-1]
+    lengths = np.bincount(line_of)
+    short_start = starts & (lengths[line_of] < k)
+    mixed = fmix64(h[full | short_start])
+    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
+
+
+def _sentence_hashes(lines: list[str]) -> tuple[list[int], list[int]]:
+    exact, frames = [], []
+    for line in lines:
+        for sentence in sentences(line):
+            words = WORD.findall(sentence)
+            if len(words) >= SENTENCE_MIN_WORDS:
+                exact.append(xxh3_64_intdigest(" ".join(words).encode()))
+                frames.append(xxh3_64_intdigest(_NUMBER.sub("#", " ".join(words)).encode()))
+    return exact, frames
+
+
+def _anchors(exact: list[int]) -> tuple[int, ...]:
+    picked = {h for i, h in enumerate(exact) if i < LEAD_SENTENCES or h % ANCHOR_SAMPLING == 0}
+    return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
+    story = prose(text)
+    words = [WORD.findall(line) for line in story.lines]
+    tokens = [w for line in words for w in line]
+    line_of = np.repeat(np.arange(len(words), dtype=np.int64), [len(line) for line in words])
+    hashes = _token_hashes(tokens)
+    exact, frames = _sentence_hashes(story.lines)
+    lengths = np.array([len(line) for line in words], dtype=np.uint64)
+    content = xxh3_64_intdigest(hashes.tobytes() + lengths.tobytes())
+    return Fingerprint(
+        shingles=_shingles(hashes, line_of),
+        sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
+        frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
+        content=signed(content),
+        anchors=_anchors(exact),
+        dateline=story.dateline,
+        credit=story.credit,
+    )
+
+
+_HEADER = struct.Struct("<BII")
+_VERSION = 1
+
+
+def pack(fp: Fingerprint) -> bytes:
+    """Bytes for the store: shingles, sentences, frames (uint32, little-endian)."""
+    head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences))
+    return head + b"".join(a.astype("<u4").tobytes() for a in (fp.shingles, fp.sentences, fp.frames))
+
+
+def unpack(data: bytes, content: int = 0) -> Fingerprint:
+    """The Fingerprint that `pack` stored (without anchors, which only indexing needs)."""
+    version, n_shingles, n_sentences = _HEADER.unpack_from(data)
+    if version != _VERSION:
+        raise ValueError(f"unknown fingerprint format {version}")
+    body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size)
+    return Fingerprint(
+        shingles=body[:n_shingles].astype(np.uint32),
+        sentences=body[n_shingles:n_shingles + n_sentences].astype(np.uint32),
+        frames=body[n_shingles + n_sentences:n_shingles + 2 * n_sentences].astype(np.uint32),
+        content=content,
+    )

@@ -1,0 +1,121 @@
+"""Verification of a candidate pair on exact shingle sets and sentences: copy, version or nothing.
+
+Rules, all pure functions of the two documents (so links don't depend on arrival order):
+
+* **copy**: Jaccard >= 0.5, or containment |A∩B|/min(|A|,|B|) >= 0.7 with at least 15
+  shared shingles. Containment catches trimmed syndication (3 of 10 paragraphs: J ~0.3,
+  containment ~1). Boilerplate is discounted before this: template lines, link lists
+  and sidebars are not prose and never become shingles (text.py), and the 15-shingle
+  floor keeps a shared footer sentence from linking two short texts.
+* **templated series are never copies**: weekly rate reports and daily market wraps
+  repeat sentence *frames* with new numbers. When two texts have at least 2 sentences
+  equal except for their numbers and those are a quarter or more of the exactly shared
+  sentences, they are not linked, however much else they share.
+* **version** (another write-thru of one wire story): little shared text, but the same
+  dateline, the same wire credit, publication within 2 days, one of the first three
+  sentences of each shared verbatim, and fewer number-changed sentences than verbatim
+  ones. A rewrite by another outlet shares at most a quote; a templated series fails
+  the date window (weekly) or the number rule (daily).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from newscrawl.fingerprint.shingles import LEAD_SENTENCES, Fingerprint
+from newscrawl.fingerprint.text import dateline_key
+from newscrawl.store import DocRow
+
+__all__ = ["Comparison", "compare", "link_kind", "relation_to_original"]
+
+COPY_JACCARD = 0.5
+COPY_CONTAINMENT = 0.7
+MIN_SHARED = 15
+VERSION_WINDOW = 2 * 86400.0
+# A copy carrying this much of its original is a duplicate; less, and it is an excerpt.
+DUPLICATE_COVERAGE = 0.7
+
+
+@dataclass(frozen=True)
+class Comparison:
+    shared: int  # shingles in both
+    jaccard: float
+    containment: float  # shared / smaller set
+    cover_a: float  # shared / |A|: how much of A lies in B
+    cover_b: float
+    same_sentences: int  # sentences (8+ words) both texts have verbatim
+    reframed: int  # sentences equal but for their numbers (templates)
+    lead_shared: bool  # a lead sentence of each is shared verbatim
+
+
+def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
+    """Exact overlap of two fingerprints."""
+    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+    na, nb = a.size, b.size
+    union = na + nb - shared
+    exact_b = set(b.sentences.tolist())
+    frames_b = set(b.frames.tolist())
+    same = reframed = 0
+    for sentence, frame in zip(a.sentences.tolist(), a.frames.tolist()):
+        if sentence in exact_b:
+            same += 1
+        elif frame in frames_b:
+            reframed += 1
+    lead_b = set(b.sentences[:LEAD_SENTENCES].tolist())
+    lead_shared = any(s in lead_b for s in a.sentences[:LEAD_SENTENCES].tolist())
+    return Comparison(
+        shared=shared,
+        jaccard=shared / union if union else 0.0,
+        containment=shared / min(na, nb) if min(na, nb) else 0.0,
+        cover_a=shared / na if na else 0.0,
+        cover_b=shared / nb if nb else 0.0,
+        same_sentences=same,
+        reframed=reframed,
+        lead_shared=lead_shared,
+    )
+
+
+def _templated(c: Comparison) -> bool:
+    return c.reframed >= 2 and 4 * c.reframed >= c.same_sentences
+
+
+def _same_write_thru_evidence(a: DocRow, b: DocRow) -> bool:
+    if not a.wire or a.wire != b.wire:
+        return False
+    place = dateline_key(a.dateline)
+    if place is None or place != dateline_key(b.dateline):
+        return False
+    if a.published is not None and b.published is not None:
+        return abs(a.published - b.published) <= VERSION_WINDOW
+    return True
+
+
+def link_kind(a: Fingerprint, a_row: DocRow, b: Fingerprint, b_row: DocRow) -> str | None:
+    """'copy', 'version' or None: whether two documents belong in one cluster."""
+    c = compare(a, b)
+    if _templated(c):
+        return None
+    if c.jaccard >= COPY_JACCARD or (c.containment >= COPY_CONTAINMENT and c.shared >= MIN_SHARED):
+        return "copy"
+    if c.lead_shared and c.reframed < c.same_sentences and _same_write_thru_evidence(a_row, b_row):
+        return "version"
+    return None
+
+
+def relation_to_original(member: Fingerprint, original: Fingerprint) -> tuple[str, float]:
+    """(relation, similarity) of a cluster member to its original.
+
+    `duplicate` carries most of the original (similarity = Jaccard); `excerpt` lies mostly
+    inside it but carries less of it (similarity = containment of the excerpt in the
+    original); anything else in the cluster is a `version` (similarity = Jaccard).
+    """
+    c = compare(member, original)
+    if member.content == original.content and member.content:
+        return "duplicate", 1.0
+    if c.cover_b >= DUPLICATE_COVERAGE:
+        return "duplicate", round(c.jaccard, 4)
+    if c.cover_a >= DUPLICATE_COVERAGE:
+        return "excerpt", round(c.cover_a, 4)
+    return "version", round(c.jaccard, 4)
