@@ -15,6 +15,6 @@ class APNewsSpider(NewsSpider):
         body="div.RichTextStoryBody",
         title="h1.Page-headline",
         authors="div.Page-authors a",
-        published="bsp-timestamp::attr(data-timestamp)",
-        wire="AP",
+        drop=("div.Enhancement",),  # in-body promos for other stories
+        wire="AP",  # the agency's own site
     )

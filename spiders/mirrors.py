@@ -13,4 +13,10 @@ class MirrorSpider(NewsSpider):
     article_patterns = (r"/news/[a-z0-9-]+/\d+\.html$",)
     listing_patterns = (r"/news/[a-z0-9-]+/$",)
     # The template's widgets and link lists are never article text.
-    hints = SiteHints(drop=(".breadcrumb", ".rating", ".related", ".ranking", ".recommendation"))
+    # The network's dates are fake (often in the future), so few pages keep one.
+    coverage_floors = {"published": 0.0}
+    hints = SiteHints(
+        body="#article-content",
+        authors=".article-info .author",
+        drop=(".position", ".rating", ".related", ".ranking", ".recommend", ".article-date"),
+    )

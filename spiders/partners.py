@@ -1,6 +1,7 @@
 """partners: local TV and newspaper sites that run AP copy on one shared CMS."""
 
 from newscrawl.crawl.spider import NewsSpider
+from newscrawl.extraction import SiteHints
 
 
 class PartnerSpider(NewsSpider):
@@ -12,3 +13,10 @@ class PartnerSpider(NewsSpider):
     listing_urls = ("https://{domain}/",)
     article_patterns = (r"/news/[a-z0-9-]+/[a-z0-9-]+/$",)
     listing_patterns = (r"/news/[a-z0-9-]+/$",)
+    hints = SiteHints(
+        body="div.article-body",
+        title="h1.headline",
+        published="time.published::attr(datetime)",
+        authors=".byline-name",
+        drop=("div.newsletter-signup", "div.share-tools"),
+    )

@@ -52,6 +52,7 @@ class NewsSpider(scrapy.Spider):
     sitemap_patterns: tuple[str, ...] = ()  # URL regexes of child sitemaps to follow (empty: all)
     max_listing_depth = 2  # listing pages followed from a start page
     hints: SiteHints | None = None  # site knowledge passed to extraction
+    coverage_floors: dict[str, float] = {}  # run-health floors that differ from the defaults
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):

@@ -53,11 +53,12 @@ def previous_summary(folder: Path, spider: str, exclude: Path) -> dict | None:
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def health_warnings(summary: dict, previous: dict | None) -> list[str]:
+def health_warnings(summary: dict, previous: dict | None, floors: dict | None = None) -> list[str]:
+    floors = {**COVERAGE_FLOORS, **(floors or {})}
     warnings = []
     for name, share in summary["coverage"].items():
-        if share < COVERAGE_FLOORS[name]:
-            warnings.append(f"coverage of {name} is {share:.0%} (floor {COVERAGE_FLOORS[name]:.0%})")
+        if share < floors[name]:
+            warnings.append(f"coverage of {name} is {share:.0%} (floor {floors[name]:.0%})")
     for hint, share in summary["hint_coverage"].items():
         if share < HINT_FLOOR:
             warnings.append(f"site hint '{hint}' matched {share:.0%} of pages: has the layout changed?")
@@ -94,7 +95,7 @@ class RunSummary:
             "previous_items": previous.get("items") if previous else None,
             "stats": stats,
         }
-        summary["warnings"] = health_warnings(summary, previous)
+        summary["warnings"] = health_warnings(summary, previous, getattr(spider, "coverage_floors", None))
         return summary
 
     def spider_closed(self, spider, reason):
