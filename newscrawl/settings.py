@@ -38,6 +38,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware, plus the Crawl-delay it ignores.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newscrawl.downloader.robots.CrawlDelayRobotsTxtMiddleware": 100,
+    # Sees redirects before RedirectMiddleware (600) and names loops.
+    "newscrawl.downloader.redirect_loop.RedirectLoopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {
     # Scheduled runs skip articles already exported unless a sitemap/feed says they changed.

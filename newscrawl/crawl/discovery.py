@@ -29,6 +29,7 @@ class Entry:
 class Discovered:
     kind: str  # "sitemapindex", "urlset" or "feed"
     entries: list[Entry] = field(default_factory=list)
+    problem: str | None = None  # set when broken XML was recovered only in part
 
 
 def _parser() -> etree.XMLParser:
@@ -52,16 +53,22 @@ def _child_text(element, *names: str) -> str | None:
 
 
 def parse_xml(body: bytes):
+    """The document's root; `root.problem` notes what lxml had to recover from."""
     body = body.lstrip()
     if not body:
         raise DiscoveryError("empty document")
+    parser = _parser()
     try:
-        root = etree.fromstring(body, parser=_parser())
+        root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError as error:
         raise DiscoveryError(f"malformed XML ({error})") from error
     if root is None:
         raise DiscoveryError("malformed XML (nothing recoverable)")
-    return root
+    if root.getroottree().docinfo.internalDTD is not None and b"<!ENTITY" in body[:65536]:
+        # Sitemaps and feeds never need entities; declaring them is how XML bombs start.
+        raise DiscoveryError("entity declarations in a sitemap or feed (possible XML bomb); not expanded")
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    return root, (f"malformed XML, recovered what was readable ({errors[0].message.strip()})" if errors else None)
 
 
 def _sitemap_entries(root) -> list[Entry]:
@@ -106,12 +113,12 @@ def _feed_entries(root) -> list[Entry]:
 
 def parse_discovery(body: bytes) -> Discovered:
     """Entries of a sitemap index, a urlset (with Google News fields) or an RSS/Atom feed."""
-    root = parse_xml(body)
+    root, problem = parse_xml(body)
     kind = _local(root.tag)
     if kind in ("sitemapindex", "urlset"):
-        return Discovered(kind, _sitemap_entries(root))
+        return Discovered(kind, _sitemap_entries(root), problem)
     if kind in ("rss", "feed", "rdf"):
-        return Discovered("feed", _feed_entries(root))
+        return Discovered("feed", _feed_entries(root), problem)
     raise DiscoveryError(f"not a sitemap or feed (root element <{kind or '?'}>)")
 
 

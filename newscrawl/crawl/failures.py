@@ -13,7 +13,7 @@ def failure_reason(failure) -> str:
     error = failure.value
     if isinstance(error, HttpError):
         return f"http_{error.response.status}"
-    if isinstance(error, (TimeoutError, TCPTimedOutError)):
+    if isinstance(error, (TimeoutError, TCPTimedOutError)) or "Timeout" in type(error).__name__:
         return "timeout"
     if isinstance(error, DNSLookupError):
         return "dns"

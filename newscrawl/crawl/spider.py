@@ -134,6 +134,8 @@ class NewsSpider(scrapy.Spider):
             self.skip(response, "bad_sitemap", str(error))
             return
         self.crawler.stats.inc_value(f"newscrawl/discovery/{found.kind}")
+        if found.problem:
+            self.skip(response, "malformed_sitemap_recovered", f"{found.problem}: {len(found.entries)} entries kept")
         max_age = self.settings.getfloat("NEWSCRAWL_NEWS_MAX_AGE_DAYS", 0)
         for entry in found.entries:
             if found.kind == "sitemapindex":

@@ -20,7 +20,7 @@ from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.metadata import bylines, first, page_metadata
-from newscrawl.extraction.page_rules import prune_page_chrome
+from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.names import clean_title, split_byline
 from newscrawl.extraction.selectors import select, select_texts
 
@@ -214,7 +214,7 @@ def extract_article(
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
-    paragraphs = [p for p in paragraphs if not wires.is_credit_line(p)]
+    paragraphs = [p for p in paragraphs if not wires.is_credit_line(p) and not is_junk_paragraph(p)]
     record["wire"] = first(
         credited,
         *credit_agencies,

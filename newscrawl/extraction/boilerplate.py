@@ -37,9 +37,17 @@ MIN_STORIES = 2
 STORY_CAP = 8
 
 
+# Numbers are folded only in short blocks (widgets); folding them in long ones would make
+# a weekly report's sentence frames ("rates rose to 6.1%") look like template.
+_FOLD_DIGITS_MAX_WORDS = 8
+
+
 def block_key(text: str) -> str | None:
-    """Key of a block's text: case, punctuation and numbers folded (`veryGood! (95)` ~ `(88)`)."""
-    folded = _NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    """Key of a block's text: case and punctuation folded, numbers too in short blocks (`veryGood! (95)`)."""
+    text = text.lower()
+    if len(text.split()) <= _FOLD_DIGITS_MAX_WORDS:
+        text = _DIGITS.sub("0", text)
+    folded = _NON_WORD.sub(" ", text).strip()
     if len(folded) < 2:
         return None
     return xxhash.xxh64_hexdigest(folded.encode())

@@ -24,6 +24,15 @@ _SQUASH = re.compile(r"[\W_]+")
 # Newsletter and subscription promos: short blocks that sell rather than tell.
 _PROMO = re.compile(r"delivered to your inbox|sign up for (?:our|the)\b|subscribe to our|\bnewsletter\b", re.I)
 _PROMO_MAX_WORDS = 40
+# Lines content farms leave inside copied bodies: share bars, source notes, disclaimers.
+_JUNK_LINE = re.compile(
+    r"^(?:share (?:this|on)\b.{0,40}(?:facebook|twitter|whatsapp|email)"
+    r"|\[?\s*(?:statement|disclaimer)\s*:"
+    r"|source\s*:.{0,80}(?:for reference only|compilation)"
+    r"|.{0,80}\beditor in charge\s*:)",
+    re.I,
+)
+_JUNK_LINE_MAX_WORDS = 30
 # Runs of this many sibling blocks that are nothing but a link are link lists too.
 _MIN_LINK_RUN = 3
 # A list is a link list when this share of its items' text is link text.
@@ -104,3 +113,8 @@ def prune_page_chrome(tree) -> int:
             element.drop_tree()
             removed += 1
     return removed
+
+
+def is_junk_paragraph(text: str) -> bool:
+    """A short extracted line that is template furniture (share bar, source note, disclaimer)."""
+    return len(text.split()) <= _JUNK_LINE_MAX_WORDS and bool(_JUNK_LINE.match(text))

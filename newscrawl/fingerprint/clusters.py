@@ -76,12 +76,12 @@ def view_of(store: Store, member_ids: Sequence[int], now: float) -> ClusterView:
     rows = store.docs(member_ids, fingerprints=True)
     ids = sorted(rows, key=lambda i: rows[i].url)
     ordered = [rows[i] for i in ids]
+    fps = [unpack(row.fingerprint, row.content) for row in ordered]
     first = choose_original(ordered, now)
     original = ordered[first]
-    original_fp = unpack(original.fingerprint, original.content)
     members = [Member(original.url, "original", 1.0)]
-    for row in ordered[:first] + ordered[first + 1:]:
-        relation, similarity = relation_to_original(unpack(row.fingerprint, row.content), original_fp)
+    for row, fp in zip(ordered[:first] + ordered[first + 1:], fps[:first] + fps[first + 1:]):
+        relation, similarity = relation_to_original(fp, fps[first])
         members.append(Member(row.url, relation, similarity))
     ids = [ids[first]] + ids[:first] + ids[first + 1:]
     return ClusterView(cluster_id_for(original.url), original.url, tuple(members), tuple(ids))

@@ -21,13 +21,17 @@ from newscrawl.fingerprint.signature import SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
 from newscrawl.store import DocRow, Store, StoreError
 
-__all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
+__all__ = ["MAX_POSTING", "MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
 # Texts with fewer shingles (about 20 words) are too short to call anything a copy.
 MIN_SHINGLES = 15
 # Candidates verified per document, most shared keys first; candidates already in the
 # document's cluster cost nothing, so this only bounds work on texts that match nothing.
 MAX_VERIFY = 24
+# A key stops taking new docs once this many have it: a footer sentence shared by a whole
+# mirror network stays cheap to look up, and a big cluster is still found through its
+# first members.
+MAX_POSTING = 50
 
 
 @dataclass
@@ -184,8 +188,10 @@ class Linker:
                     self.stats[f"link_{kind}"] += 1
                     union.union(own, labels[cand])
             for key in doc.keys:
-                batch_keys.setdefault(key, []).append(doc.id)
-                pending.append((key, doc.id))
+                held = batch_keys.setdefault(key, [])
+                if len(held) + len(hits.get(key, ())) < MAX_POSTING:
+                    held.append(doc.id)
+                    pending.append((key, doc.id))
         store.add_keys(pending)
         store.merge_clusters(union.groups())
 

@@ -50,9 +50,11 @@ def choose_original(rows: Sequence[DocRow], now: float) -> int:
     """Index of the original among a cluster's rows.
 
     1. the agency's own site, for an agency some member credits; else among all:
-    2. the earliest believable publication date;
+    2. the earliest believable publication date; a member claiming an unbelievable date
+       ranks after members that claim none (a fake date counts against a page);
     3. the most complete text (most shingles);
-    4. the smallest URL, so the choice never depends on order.
+    4. the earliest fetch (the text provably existed then), then the smallest URL, so
+       the choice never depends on order.
     """
     credited = {row.wire for row in rows if row.wire}
     pool = [i for i, row in enumerate(rows) if _on_agency_site(row, credited)] or range(len(rows))
@@ -60,7 +62,8 @@ def choose_original(rows: Sequence[DocRow], now: float) -> int:
 
     def rank(i: int):
         row = rows[i]
-        dated = believable[i]
-        return (not dated, row.published if dated else 0.0, -row.size, row.url)
+        trust = 0 if believable[i] else 1 if row.published is None else 2
+        fetched = row.fetched if row.fetched is not None else float("inf")
+        return (trust, row.published if trust == 0 else 0.0, -row.size, fetched, row.url)
 
     return min(pool, key=rank)
