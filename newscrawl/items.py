@@ -37,10 +37,9 @@ ARTICLE_FIELDS: dict[str, str] = {
     "content_type": "HTTP Content-Type of the page (internal, dropped before export)",
     "hint_misses": "site hints that matched nothing on the page (internal, for run health)",
     "discovered_lastmod": "lastmod / date the sitemap or feed announced (internal, for incremental runs)",
-    "content_hash": "hash of the normalised text (internal, for incremental runs)",
 }
 
-INTERNAL_FIELDS = frozenset({"html", "hints", "content_type", "hint_misses", "discovered_lastmod", "content_hash"})
+INTERNAL_FIELDS = frozenset({"html", "hints", "content_type", "hint_misses", "discovered_lastmod"})
 
 
 class Article(scrapy.Item):

@@ -25,6 +25,8 @@ class SeenUrlPipeline:
         self.stats = crawler.stats
         self.store_url = store_url
         self.store = None
+        # url -> what to record once the item is exported (internal fields are gone by then).
+        self.pending: dict[str, tuple[str, str | None, str | None]] = {}
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     @classmethod
@@ -51,10 +53,10 @@ class SeenUrlPipeline:
             raise DropItem(f"unchanged since the last run: {item['url']}")
         if seen is not None:
             self.stats.inc_value("newscrawl/incremental/changed")
-        item["content_hash"] = digest
+        self.pending[item["url"]] = (digest, item.get("discovered_lastmod"), item.get("fetched_at"))
         return item
 
     def item_scraped(self, item, response=None, spider=None):
-        digest = item.get("content_hash")
-        if digest:
-            self.store.seen_put(item["url"], digest, item.get("discovered_lastmod"), item.get("fetched_at"))
+        record = self.pending.pop(item.get("url"), None)
+        if record is not None:
+            self.store.seen_put(item["url"], *record)

@@ -22,9 +22,14 @@ def _moment(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def changed_since(announced: str | None, recorded: str | None) -> bool:
-    """Whether a sitemap/feed date is newer than the one recorded at the last fetch."""
-    new, old = _moment(announced), _moment(recorded)
+def changed_since(announced: str | None, recorded: str | None, fetched_at: str | None = None) -> bool:
+    """Whether a sitemap/feed date is newer than the one recorded at the last fetch.
+
+    Without a recorded date (the article was found on a listing page), the fetch time
+    stands in: only a change announced after we fetched it counts.
+    """
+    new = _moment(announced)
+    old = _moment(recorded) or _moment(fetched_at)
     return new is not None and (old is None or new > old)
 
 
@@ -53,7 +58,7 @@ class KnownArticleFilter:
         seen = self.store.seen_get(request.url)
         if seen is None:
             return True
-        if changed_since(entry.lastmod or entry.published, seen.lastmod):
+        if changed_since(entry.lastmod or entry.published, seen.lastmod, seen.fetched_at):
             self.stats.inc_value("newscrawl/incremental/refetch_changed")
             return True
         self.stats.inc_value("newscrawl/incremental/skipped_known")

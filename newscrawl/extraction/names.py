@@ -53,8 +53,8 @@ def _person(name: str) -> str | None:
     if agency(name):
         return None
     if name.isupper():  # AP prints bylines in capitals
-        name = " ".join(part.capitalize() if not re.fullmatch(r"[A-Z]\.?", part) else part
-                        for part in name.split())
+        name = " ".join("-".join(piece.capitalize() for piece in part.split("-"))
+                        if not re.fullmatch(r"[A-Z]\.?", part) else part for part in name.split())
         name = re.sub(r"\b(Mc|Mac|O')([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
     return name
 

@@ -28,8 +28,9 @@ _PLACE = r"[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][\w.'’\- ]*?)*"
 DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE})?\s*\((?P<agency>(?i:{_AGENCY_WORDS}))\)\s*{_DASH}\s*"
 )
-# A dateline without a credit: `HARBOR CITY, Veloria — ` (the place must be in capitals).
-PLAIN_DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s+{_DASH}\s+(?=\S)")
+# A dateline without a wire credit: `HARBOR CITY, Veloria — `, or a local outlet's own
+# credit `MILLBROOK, Amberly (KVTN) — ` (the place must be in capitals).
+PLAIN_DATELINE = re.compile(rf"^\s*(?P<place>{_PLACE})\s+(?:\([A-Za-z0-9 .&'-]{{1,30}}\)\s*)?{_DASH}\s+(?=\S)")
 
 _BY_AGENCY = re.compile(rf"^\s*by\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*\.?\s*$", re.I)
 _COPYRIGHT = re.compile(

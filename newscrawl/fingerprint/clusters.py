@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from xxhash import xxh3_64_hexdigest
 
@@ -101,15 +102,21 @@ def cluster_views(store: Store, now: float) -> list[ClusterView]:
             for n, v in enumerate(views)]
 
 
-def write_clusters(views: Iterable[ClusterView], path: str | Path) -> int:
-    """Write the clusters file (one JSON object per line); returns the number of clusters."""
-    path = Path(path)
+def write_clusters(views: Iterable[ClusterView], target: str | Path | TextIO) -> int:
+    """Write the clusters file (one JSON object per line) to a path or an open text file."""
+    if hasattr(target, "write"):
+        return _write_lines(views, target)
+    path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
     with path.open("w", encoding="utf-8") as out:
-        for view in views:
-            out.write(json.dumps(view.record(), ensure_ascii=False) + "\n")
-            count += 1
+        return _write_lines(views, out)
+
+
+def _write_lines(views: Iterable[ClusterView], out: TextIO) -> int:
+    count = 0
+    for view in views:
+        out.write(json.dumps(view.record(), ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 

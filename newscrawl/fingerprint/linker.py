@@ -96,8 +96,7 @@ class Linker:
 
     def link_many(self, records: Iterable[Mapping], answers: bool = True) -> list[LinkResult | None]:
         """Link a batch (faster than one by one); answers as for `link`, or all None."""
-        records = list(records)
-        docs: list[_Doc | None] = []
+        docs: list[_Doc | LinkResult | None] = []
         for record in records:
             text = record_text(record)
             url = record.get("url")
@@ -108,18 +107,18 @@ class Linker:
             fp = fingerprint(text)
             if fp.size < MIN_SHINGLES:
                 self.stats["too_short"] += 1
-                docs.append(None)
+                docs.append(UNIQUE)
                 continue
             docs.append(_Doc(url, fp, doc_row(record, fp)))
-        todo = [d for d in docs if d is not None]
+        todo = [d for d in docs if isinstance(d, _Doc)]
         for doc, keys in zip(todo, candidate_keys([d.fp for d in todo])):
             doc.keys = keys
         with self.store.transaction():
             self._link(todo)
-            if not answers:
-                return [None] * len(records)
-            results = self._answers(todo)
-        return [None if d is None else results.get(d.id, UNIQUE) for d in docs]
+            results = self._answers(todo) if answers else {}
+        if not answers:
+            return [None] * len(docs)
+        return [results[d.id] if isinstance(d, _Doc) else d for d in docs]
 
     def _link(self, docs: list[_Doc]) -> None:
         store = self.store

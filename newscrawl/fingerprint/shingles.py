@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
@@ -43,7 +43,7 @@ def fmix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # numpy fields: compare the arrays, not the objects
 class Fingerprint:
     """What verification compares; `anchors` and `dateline`/`credit` are not packed."""
 
@@ -51,7 +51,7 @@ class Fingerprint:
     sentences: np.ndarray  # uint32 hashes of sentences of 8+ words, in text order
     frames: np.ndarray  # same sentences with numbers masked: templates share these
     content: int = 0  # signed 64-bit hash of the prose tokens: exact-copy key
-    anchors: tuple[int, ...] = field(default=(), compare=False)
+    anchors: tuple[int, ...] = ()
     dateline: str | None = None
     credit: str | None = None
 

@@ -1,0 +1,131 @@
+"""`newscrawl dedup IN.jsonl -o OUT.jsonl [--store URL]`: link a JSONL corpus, write it back linked."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from tqdm import tqdm
+
+from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
+from newscrawl.fingerprint.records import record_text
+from newscrawl.store import StoreError, open_store
+
+__all__ = ["HELP", "add_arguments", "read_corpus", "run"]
+
+HELP = "link near-duplicates in a JSONL corpus and write it back with cluster fields"
+# Records linked per store transaction: big enough to amortise the round trips.
+BATCH = 1024
+CLUSTER_FIELDS = ("cluster_id", "duplicate_of", "relation", "similarity")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("input", metavar="IN.jsonl", help="records with `url` and `text` (title, published, "
+                        "site, wire, fetched_at are used when present)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                        help="where the records go, with cluster fields ('-' for stdout)")
+    parser.add_argument("--store", metavar="URL", help="keep the index in this store (e.g. sqlite:///x.sqlite) "
+                        "so a later run links to this run's originals; default: a temporary SQLite store")
+    parser.add_argument("--clusters", metavar="PATH", help="also write the clusters file here")
+
+
+def read_corpus(path: Path, problems: Counter | None = None, progress=None) -> Iterator[tuple[int, dict]]:
+    """(line number, record) for each usable line; other lines counted in `problems` by reason.
+
+    A record whose text is empty is yielded (it is written back) but counted as
+    `empty_text`; malformed lines are reported on stderr when `problems` is given.
+    """
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if progress is not None:
+                progress.update(len(raw))
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+                reason = None if isinstance(record, dict) else "not_object"
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                record, reason = None, f"bad_json ({error.__class__.__name__}: {error})"
+            if reason is None and not (isinstance(record.get("url"), str) and record["url"].strip()):
+                reason = "missing_url"
+            if reason is None and not isinstance(record.get("text"), str):
+                reason = "missing_text"
+            if reason is not None:
+                if problems is not None:
+                    problems[reason.split(" ")[0]] += 1
+                    print(f"newscrawl dedup: {path}:{number}: skipped: {reason}", file=sys.stderr)
+                continue
+            if record_text(record) is None and problems is not None:
+                problems["empty_text"] += 1
+            yield number, record
+
+
+def _link_all(linker: Linker, path: Path, problems: Counter) -> int:
+    size = path.stat().st_size
+    records = 0
+    with tqdm(total=size, unit="B", unit_scale=True, desc="linking", disable=not sys.stderr.isatty(),
+              file=sys.stderr) as progress:
+        batch = []
+        for _, record in read_corpus(path, problems, progress):
+            records += record_text(record) is not None
+            batch.append(record)
+            if len(batch) >= BATCH:
+                linker.link_many(batch, answers=False)
+                batch = []
+        linker.link_many(batch, answers=False)
+    return records
+
+
+def _write_all(path: Path, out, final: dict) -> Counter:
+    written: Counter = Counter()
+    for _, record in read_corpus(path):
+        if record_text(record) is not None:
+            result = final.get(record["url"], UNIQUE)
+            record.update(result.fields())
+            written["linked" if result.duplicate_of else result.relation] += 1
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return written
+
+
+def run(args) -> int:
+    source = Path(args.input)
+    if not source.is_file():
+        print(f"newscrawl dedup: no such file: {source}", file=sys.stderr)
+        return 2
+    if args.output != "-" and Path(args.output).resolve() == source.resolve():
+        print("newscrawl dedup: the output must not overwrite the input (it is read twice)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="newscrawl-dedup-") as scratch:
+        url = args.store or f"sqlite:///{Path(scratch, 'index.sqlite').as_posix()}"
+        try:
+            store = open_store(url)
+            linker = Linker(store)
+        except StoreError as error:
+            print(f"newscrawl dedup: {error}", file=sys.stderr)
+            return 2
+        problems: Counter = Counter()
+        try:
+            with store:
+                records = _link_all(linker, source, problems)
+                views = linker.clusters()
+        except StoreError as error:
+            print(f"newscrawl dedup: {error}", file=sys.stderr)
+            return 1
+    final = dict(results_by_url(views))
+    if args.clusters:
+        write_clusters(views, args.clusters)
+    if args.output == "-":
+        written = _write_all(source, sys.stdout, final)
+    else:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.output, "w", encoding="utf-8") as out:
+            written = _write_all(source, out, final)
+    reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(problems.items()))
+    print(f"newscrawl dedup: {records} records, {written['linked']} linked to an original, "
+          f"{len(views)} clusters, {sum(problems.values())} skipped" + (f" ({reasons})" if reasons else ""),
+          file=sys.stderr)
+    return 0

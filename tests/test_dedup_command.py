@@ -1,0 +1,94 @@
+"""`newscrawl dedup` and `newscrawl clusters`: two passes, bad lines, persisted stores, order."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from newscrawl.cli import main
+
+DATA = Path(__file__).parent / "data" / "linking"
+LINES = (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+FIELDS = ("cluster_id", "duplicate_of", "relation", "similarity")
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def dedup(tmp_path, lines, *extra, name="in.jsonl"):
+    source = tmp_path / name
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / f"out-{name}"
+    code = main(["dedup", str(source), "-o", str(out), *extra])
+    return code, out
+
+
+def test_every_record_comes_back_with_its_final_cluster_fields(tmp_path, capsys):
+    code, out = dedup(tmp_path, LINES)
+    assert code == 0
+    records = read(out)
+    assert [r["url"] for r in records] == [json.loads(line)["url"] for line in LINES]
+    for record in records:
+        assert record["relation"] == LABELS[record["url"]]["relation"]
+        assert set(FIELDS) <= set(record) and record["text"]
+    err = capsys.readouterr().err
+    assert "newscrawl dedup: 61 records, 31 linked to an original, 14 clusters, 0 skipped" in err
+    assert "linking" not in err  # no progress bar when stderr is not a terminal
+
+
+def test_bad_lines_are_reported_with_line_numbers_counted_and_skipped(tmp_path, capsys):
+    bad = ['{"url": "https://a.example/1", "text": ', "[1, 2]", '{"text": "no url here"}',
+           '{"url": "https://a.example/2"}', '{"url": "https://a.example/3", "text": "   "}', ""]
+    code, out = dedup(tmp_path, [*LINES[:3], *bad])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert ":4: skipped: bad_json" in err and ":5: skipped: not_object" in err
+    assert ":6: skipped: missing_url" in err and ":7: skipped: missing_text" in err
+    assert "3 records" in err and "5 skipped (bad_json: 1, empty_text: 1, missing_text: 1, missing_url: 1, " \
+        "not_object: 1)" in err
+    records = read(out)
+    assert [r["url"] for r in records] == [json.loads(line)["url"] for line in LINES[:3]] + ["https://a.example/3"]
+    assert "relation" not in records[-1]  # an empty text is written back untouched
+
+
+def test_any_input_order_gives_the_same_records(tmp_path):
+    _, first = dedup(tmp_path, LINES)
+    expected = {r["url"]: [r[f] for f in FIELDS] for r in read(first)}
+    for seed in (7, 8):
+        shuffled = list(LINES)
+        random.Random(seed).shuffle(shuffled)
+        _, out = dedup(tmp_path, shuffled, name=f"shuffled-{seed}.jsonl")
+        assert {r["url"]: [r[f] for f in FIELDS] for r in read(out)} == expected
+
+
+def test_a_persisted_store_links_a_second_run_to_the_first_and_feeds_the_clusters_command(tmp_path):
+    store = f"sqlite:///{tmp_path}/state/index.sqlite"
+    first = [line for line in LINES if LABELS[json.loads(line)["url"]]["relation"] == "original"]
+    second = [line for line in LINES if line not in first]
+    dedup(tmp_path, first, "--store", store, name="first.jsonl")
+    code, out = dedup(tmp_path, second, "--store", store, "--clusters", str(tmp_path / "c2.jsonl"),
+                      name="second.jsonl")
+    assert code == 0
+    originals = {json.loads(line)["url"] for line in first}
+    copies = [r for r in read(out) if LABELS[r["url"]]["relation"] in ("duplicate", "excerpt")]
+    assert copies and all(r["duplicate_of"] in originals for r in copies)
+
+    assert main(["clusters", "--store", store, "-o", str(tmp_path / "clusters.jsonl")]) == 0
+    clusters = read(tmp_path / "clusters.jsonl")
+    assert clusters == read(tmp_path / "c2.jsonl")
+    assert {c["original"] for c in clusters} == originals
+
+
+def test_unusable_arguments_get_a_clear_message(tmp_path, capsys):
+    assert main(["dedup", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    source = tmp_path / "in.jsonl"
+    source.write_text(LINES[0] + "\n", encoding="utf-8")
+    assert main(["dedup", str(source), "-o", str(source)]) == 2
+    assert main(["dedup", str(source), "-o", str(tmp_path / "o.jsonl"), "--store", "bogus://"]) == 2
+    assert main(["clusters", "--store", f"sqlite:///{tmp_path}/none.sqlite", "-o", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "must not overwrite the input" in err and "unsupported store URL" in err
+    assert not (tmp_path / "none.sqlite").exists()

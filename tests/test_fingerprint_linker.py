@@ -1,0 +1,94 @@
+"""The Linker: per-record answers, batches, re-crawled URLs, short texts, the store's scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.fingerprint import UNIQUE, Linker, cluster_id_for, fingerprint
+from newscrawl.fingerprint.linker import MAX_POSTING
+from newscrawl.fingerprint.signature import SCHEME
+from newscrawl.store import StoreError, open_store
+
+PARAS = [
+    "KESTRAL, Wendmark (AP) — The Kestral Public Library reopened its main branch Saturday after a two-year "
+    "renovation that added a children's wing, a recording studio and a rooftop reading garden.",
+    "Hundreds of people lined up before the doors opened at 9 a.m., and the library issued more than 600 new "
+    "cards by midafternoon, head librarian Augustin Pell said.",
+    "The $31 million project was paid for with a city bond approved by voters in 2023 and about $7 million in "
+    "private donations. It replaced leaking roofs and restored the original 1912 skylight.",
+    "The main branch will be open seven days a week, with evening hours until 9 p.m. on weekdays.",
+]
+TEXT = "\n\n".join(PARAS)
+OTHER = ("A bakery on Cannery Row that has sold the same rye bread since 1931 will close at the end of the "
+         "year, its owners said, because no one in the family wants to take it over after them.")
+
+
+def record(url, text=TEXT, **fields):
+    return {"url": url, "text": text, **fields}
+
+
+@pytest.fixture
+def linker():
+    return Linker(open_store("memory://"), now=1.9e9)
+
+
+def test_answers_are_the_best_knowledge_at_each_moment(linker):
+    assert linker.link(record("https://www.kvtn7.com/a", wire="AP", published="2026-10-10T14:00:00-05:00")) \
+        == UNIQUE
+    copy = linker.link(record("https://www.rivertonledger.com/a", text="\n\n".join(PARAS[:2]), wire="AP",
+                              published="2026-10-10T15:00:00-05:00"))
+    assert copy.duplicate_of == "https://www.kvtn7.com/a" and copy.relation == "excerpt"
+    assert copy.cluster_id == cluster_id_for("https://www.kvtn7.com/a")
+    agency = linker.link(record("https://apnews.com/article/a", wire="AP", published="2026-10-10T13:00:00-04:00"))
+    assert agency.relation == "original" and agency.duplicate_of is None and agency.similarity == 1.0
+    [view] = linker.clusters()
+    assert view.original == "https://apnews.com/article/a"
+    assert view.former_ids == (cluster_id_for("https://www.kvtn7.com/a"),)
+
+
+def test_texts_without_words_enough_are_unique_and_records_without_text_are_skipped(linker):
+    assert linker.link(record("https://a.example/1", text="Short note.")) == UNIQUE
+    assert linker.link(record("https://a.example/2", text="Short note.")) == UNIQUE
+    assert linker.link(record("https://a.example/3", text="  \n ")) is None
+    assert linker.link({"url": "https://a.example/4"}) is None
+    assert linker.link({"text": TEXT}) is None
+    assert linker.store.count_docs() == 0
+
+
+def test_a_url_seen_again_is_not_stored_twice_and_a_changed_text_replaces_it(linker):
+    linker.link(record("https://a.example/1"))
+    linker.link(record("https://a.example/1"))
+    assert linker.store.count_docs() == 1
+    linker.link(record("https://b.example/1", text=OTHER * 2))
+    changed = linker.link(record("https://a.example/1", text=OTHER * 2))
+    assert linker.store.count_docs() == 2 and changed.relation in ("original", "duplicate")
+
+
+def test_a_batch_links_like_one_record_at_a_time():
+    records = [record("https://apnews.com/a", wire="AP"), record("https://b.example/a"),
+               record("https://c.example/a", text="\n\n".join(PARAS[:2])), record("https://d.example/a", text=OTHER)]
+    one_by_one, batched = Linker(open_store("memory://"), now=1.9e9), Linker(open_store("memory://"), now=1.9e9)
+    singles = [one_by_one.link(r) for r in records]
+    assert batched.link_many(records)[-1] == singles[-1] == UNIQUE
+    assert [v.record() for v in batched.clusters()] == [v.record() for v in one_by_one.clusters()]
+
+
+def test_a_store_built_under_another_scheme_is_refused():
+    store = open_store("memory://")
+    store.put_setting("fingerprint_scheme", "k9-old")
+    with pytest.raises(StoreError, match="k9-old"):
+        Linker(store)
+    fresh = open_store("memory://")
+    Linker(fresh)
+    assert fresh.get_setting("fingerprint_scheme") == SCHEME
+
+
+def test_a_sentence_every_page_shares_stops_growing_its_posting_list(linker):
+    footer = "Sign up for the morning briefing and get the top stories in your inbox before breakfast."
+    records = [record(f"https://m.example/{n}", text=f"{footer}\n\nStory number {n} is about item {n} alone, "
+                      f"with details {n} and more facts {n + 1} that nobody else has, {n * 7} times.")
+               for n in range(MAX_POSTING + 20)]
+    linker.link_many(records, answers=False)
+    assert linker.clusters() == []
+    held = linker.store.lookup_keys(fingerprint(records[0]["text"]).anchors)
+    assert max(len(ids) for ids in held.values()) == MAX_POSTING

@@ -1,0 +1,121 @@
+"""Verification of candidate pairs: copies, excerpts, write-thru versions, templates, rewrites."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newscrawl.fingerprint.shingles import fingerprint
+from newscrawl.fingerprint.verify import compare, link_kind, relation_to_original
+from newscrawl.store import DocRow
+
+STORY = [
+    "MARLOW BAY, Wendmark (AP) — A commuter train derailed Friday morning on a bridge outside Marlow Bay, "
+    "injuring at least 12 passengers and halting service on the busiest rail line in the north, officials said.",
+    "Three cars of the early train from Kestral left the tracks as it crossed the Fennick River, according to a "
+    "spokesperson for the regional rail agency. None of the cars fell into the water below the bridge.",
+    "Investigators from the state safety board were examining a section of rail that appeared to have buckled "
+    "in the heat, and the agency said it had found no problem with the train itself.",
+    "Crews used ladders to help about 300 passengers walk along the bridge to a service road, where buses took "
+    "them to the station. Some of them waited nearly two hours in a cold drizzle.",
+    "Buses will replace trains between Kestral and Marlow Bay through at least Monday while the track and the "
+    "bridge are inspected. About 22,000 people ride the line on a typical weekday.",
+    "The bridge, which dates to 1952, was last inspected in June and rated in fair condition, according to "
+    "state records. The governor ordered an independent review of every rail bridge on the line.",
+]
+ROW = DocRow(url="https://apnews.com/a", content=1, wire="AP", dateline="MARLOW BAY, Wendmark", published=1.8e9)
+
+
+def fp(paras):
+    return fingerprint("\n\n".join(paras))
+
+
+def test_a_whole_copy_is_a_duplicate():
+    original = fp(STORY)
+    assert link_kind(fp(STORY), ROW, original, ROW) == "copy"
+    assert relation_to_original(fp(STORY), original) == ("duplicate", 1.0)
+
+
+def test_an_edited_copy_missing_a_paragraph_is_a_duplicate():
+    edited = [p.replace("officials said", "authorities said") for p in STORY[:4] + STORY[5:]]
+    assert link_kind(fp(edited), ROW, fp(STORY), ROW) == "copy"
+    relation, similarity = relation_to_original(fp(edited), fp(STORY))
+    assert relation == "duplicate" and 0.6 < similarity < 1
+
+
+def test_a_trimmed_copy_is_an_excerpt_by_containment_not_jaccard():
+    comparison = compare(fp(STORY[:2]), fp(STORY))
+    assert comparison.jaccard < 0.5 and comparison.containment == 1.0
+    assert link_kind(fp(STORY[:2]), ROW, fp(STORY), ROW) == "copy"
+    assert relation_to_original(fp(STORY[:2]), fp(STORY)) == ("excerpt", 1.0)
+
+
+def test_a_shared_quote_or_footer_does_not_link_two_stories():
+    rewrite = [
+        "A train came off the rails near Marlow Bay on Friday, and a dozen riders were hurt.",
+        "Crews used ladders to help about 300 passengers walk along the bridge to a service road, where buses "
+        "took them to the station.",
+        "The line carries thousands of commuters a day; officials have not said when it will reopen.",
+    ]
+    assert link_kind(fp(rewrite), DocRow(url="https://other.example/x", content=2), fp(STORY), ROW) is None
+
+
+TEMPLATE = [
+    "LINDEN CITY (AP) — The average rate on a 30-year home loan {d} to {a}% this week, the lender said Thursday.",
+    "A week earlier the rate stood at {b}%. A year ago it averaged {c}%.",
+    "Mortgage rates tend to follow the yield on the 10-year government bond, which lenders use as a guide for "
+    "pricing home loans. Bond yields rise and fall with expectations for inflation and for the central bank.",
+    "Higher borrowing costs have kept many would-be buyers on the sidelines this year, and sales of existing "
+    "homes remain well below the pace of a few years ago.",
+    "The 15-year rate {d} to {e}% from {f}% last week, and economists expect it to stay near {g}% this year.",
+]
+
+
+def week(**numbers):
+    return fp([p.format(**numbers) for p in TEMPLATE])
+
+
+def test_a_templated_series_shares_frames_with_new_numbers_and_is_never_linked():
+    one = week(d="rose", a="6.74", b="6.61", c="7.12", e="5.92", f="5.84", g="5.9")
+    two = week(d="rose", a="6.81", b="6.74", c="7.09", e="5.97", f="5.92", g="6.0")
+    comparison = compare(one, two)
+    assert comparison.reframed >= 2 and comparison.jaccard > 0.3
+    row_two = replace(ROW, url="https://apnews.com/b", dateline="LINDEN CITY", published=ROW.published + 86400)
+    assert link_kind(one, replace(ROW, dateline="LINDEN CITY"), two, row_two) is None
+
+
+EARLY = STORY[:2] + ["This is a developing story. Check back for updates."]
+LATE = [STORY[0],
+        "Four of the injured were taken to Marlow Bay Medical Center with broken bones, a hospital spokesperson "
+        "said. The others were treated at the scene for cuts and bruises and released.",
+        "Passenger Hestia Grunwald said the train lurched sharply to the left and then scraped along the side of "
+        "the bridge. Then it just stopped, and it was completely quiet, she said.",
+        *STORY[2:]]
+
+
+def test_a_write_thru_shares_the_lede_dateline_wire_and_day():
+    comparison = compare(fp(EARLY), fp(LATE))
+    assert comparison.jaccard < 0.5 and comparison.containment < 0.7 and comparison.lead_shared
+    late_row = replace(ROW, url="https://apnews.com/b", published=ROW.published + 6 * 3600)
+    assert link_kind(fp(EARLY), ROW, fp(LATE), late_row) == "version"
+    assert relation_to_original(fp(LATE), fp(EARLY))[0] == "version"
+
+
+@pytest.mark.parametrize("change", [
+    {"wire": None},
+    {"wire": "Reuters"},
+    {"dateline": "KESTRAL, Wendmark"},
+    {"dateline": None},
+    {"published": 1.8e9 + 9 * 86400},
+])
+def test_a_version_needs_every_piece_of_evidence(change):
+    late_row = replace(ROW, url="https://apnews.com/b", **change)
+    assert link_kind(fp(EARLY), ROW, fp(LATE), late_row) is None
+
+
+def test_short_shared_fragments_never_link():
+    tiny = fp(["Officials said the bridge would reopen Monday after an inspection of the deck."])
+    other = fp(["Officials said the bridge would reopen Monday after an inspection of the deck.", *STORY[1:]])
+    assert compare(tiny, other).containment == 1.0
+    assert link_kind(tiny, DocRow(url="u", content=3), other, DocRow(url="v", content=4)) is None

@@ -1,0 +1,63 @@
+"""Scheduled runs: run 2 fetches only what is new or changed, and links it to run-1 originals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crawling import run_crawl
+from tests.mockweb import MockWeb, truth
+
+SITE_SPIDERS = ("apnews", "partners", "mirrors")
+
+
+def _site_pages(phase):
+    return {p.url: p for p in truth.pages(phase) if p.site != "brokenpress.com"}
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("incremental")
+    runs = {}
+    for phase in (1, 2):
+        with MockWeb(phase=phase) as web:
+            runs[phase] = {spider: run_crawl(spider, workdir, web.host_map, name=f"{spider}-run{phase}")
+                           for spider in SITE_SPIDERS}
+    return runs
+
+
+def test_run_2_exports_only_new_and_changed_articles(two_runs):
+    first, second = _site_pages(1), _site_pages(2)
+    new = set(second) - set(first)
+    changed = {url for url, page in second.items() if url in first and page.text != first[url].text}
+    exported = {r["url"] for crawl in two_runs[2].values() for r in crawl.records}
+    assert exported == new | changed, {"missing": (new | changed) - exported, "extra": exported - new - changed}
+
+
+def test_run_2_summary_counts_what_it_skipped(two_runs):
+    skipped = sum(crawl.summary["skipped_known"] for crawl in two_runs[2].values())
+    fetched_articles = sum(crawl.stats.get("newscrawl/extraction/extracted", 0) for crawl in two_runs[2].values())
+    assert skipped >= len(_site_pages(1)) - 5  # every known article whose sitemap/feed did not move on
+    assert fetched_articles <= len(set(_site_pages(2)) - set(_site_pages(1))) + 3
+    for crawl in two_runs[2].values():
+        assert crawl.summary["incremental"] is True
+
+
+def test_run_2_copies_link_to_run_1_originals(two_runs):
+    second = _site_pages(2)
+    first_urls = set(_site_pages(1))
+    records = [r for crawl in two_runs[2].values() for r in crawl.records]
+    checked = 0
+    for record in records:
+        page = second[record["url"]]
+        if page.kind in ("exact_copy", "edited_copy", "excerpt") and page.original_url in first_urls:
+            original = second[page.original_url]
+            expected = original.version_of or page.original_url  # a write-thru's first version leads
+            assert record.get("duplicate_of") == expected, record["url"]
+            checked += 1
+    assert checked >= 2
+
+
+def test_a_changed_layout_raises_the_coverage_warning(two_runs):
+    assert two_runs[1]["partners"].summary["warnings"] == []
+    warnings = two_runs[2]["partners"].summary["warnings"]
+    assert any("site hint 'title'" in warning for warning in warnings), warnings

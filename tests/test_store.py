@@ -1,0 +1,181 @@
+"""The Store interface on both backends; open_store URLs; two processes writing one SQLite file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from newscrawl.store import BLOCK_DOC_CAP, DocRow, SeenEntry, StoreError, open_store
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def store(request, tmp_path):
+    url = "memory://" if request.param == "memory" else f"sqlite:///{tmp_path}/deep/er/state.sqlite"
+    with open_store(url) as opened:
+        yield opened
+
+
+def row(url: str, content: int = 1, size: int = 20, **kw) -> DocRow:
+    return DocRow(url=url, content=content, size=size, fingerprint=f"fp{content}".encode(), **kw)
+
+
+def test_docs_are_stored_with_their_evidence_and_one_fingerprint_per_content(store):
+    with store.transaction():
+        ids = store.add_docs([row("https://a.example/1", content=-5, site="a.example", wire="AP",
+                                  dateline="SEOUL", published=1.5e9, fetched=1.6e9),
+                              DocRow(url="https://b.example/1", content=-5, size=20)])
+    assert len(set(ids)) == 2
+    assert store.doc_ids(["https://a.example/1", "https://nope.example/"]) == {"https://a.example/1": ids[0]}
+    assert store.content_docs([-5, 7]) == {-5: ids[0]}
+    rows = store.docs(ids, fingerprints=True)
+    assert rows[ids[0]].wire == "AP" and rows[ids[0]].published == 1.5e9 and rows[ids[0]].dateline == "SEOUL"
+    assert rows[ids[1]].fingerprint == b"fp-5"  # shared with the first doc of that content
+    assert store.docs(ids)[ids[0]].fingerprint is None
+    assert store.count_docs() == 2
+    store.update_doc(ids[1], row("https://b.example/1", content=9))
+    assert store.docs([ids[1]], fingerprints=True)[ids[1]].fingerprint == b"fp9"
+    assert store.integrity_check() == []
+
+
+def test_a_url_is_stored_once(store):
+    store.add_docs([row("https://a.example/1")])
+    with pytest.raises(StoreError):
+        store.add_docs([row("https://a.example/1")])
+
+
+def test_keys_map_to_every_doc_that_has_them(store):
+    ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(3)])
+    big = -(2**63)  # keys are signed 64-bit
+    store.add_keys([(big, ids[0]), (big, ids[1]), (7, ids[2]), (7, ids[2])])
+    found = store.lookup_keys([big, 7, 8])
+    assert sorted(found[big]) == sorted(ids[:2]) and found[7] == [ids[2]] and 8 not in found
+
+
+def test_merging_clusters_relabels_whole_clusters(store):
+    ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(5)])
+    labels = store.clusters_of(ids)
+    assert [labels[i] for i in ids] == ids  # every doc starts alone
+    store.merge_clusters([[ids[0], ids[1]], [ids[2], ids[3]]])
+    store.merge_clusters([[store.clusters_of([ids[1]])[ids[1]], store.clusters_of([ids[3]])[ids[3]]]])
+    labels = store.clusters_of(ids)
+    assert len({labels[i] for i in ids[:4]}) == 1 and labels[ids[4]] == ids[4]
+    assert store.cluster_members(labels[ids[0]]) == sorted(ids[:4])
+    assert list(store.iter_clusters()) == [sorted(ids[:4])]
+    assert store.integrity_check() == []
+
+
+def test_noted_cluster_ids_and_settings(store):
+    store.note_cluster_ids([("c1", 3), ("c1", 4), ("c2", 5)])
+    assert list(store.noted_cluster_ids()) == [("c1", 3), ("c2", 5)]
+    assert store.get_setting("scheme") is None
+    store.put_setting("scheme", "a")
+    store.put_setting("scheme", "b")
+    assert store.get_setting("scheme") == "b"
+
+
+def test_seen_urls(store):
+    assert store.seen_get("https://a.example/") is None
+    store.seen_put("https://a.example/", "h1", "2026-01-01", "2026-01-02T00:00:00Z")
+    store.seen_put("https://a.example/", "h2", None, "2026-01-03T00:00:00Z")
+    assert store.seen_get("https://a.example/") == SeenEntry("h2", None, "2026-01-03T00:00:00Z")
+
+
+def test_block_counts_are_distinct_story_keys_and_saturate(store):
+    store.blocks_observe("a.example", ["footer", "nav"], "story-1")
+    store.blocks_observe("a.example", ["footer"], "story-1")
+    store.blocks_observe("a.example", ["footer"], "story-2")
+    store.blocks_observe("b.example", ["footer"], "story-3")
+    assert store.blocks_doc_counts("a.example", ["footer", "nav", "new"]) == {"footer": 2, "nav": 1, "new": 0}
+    for n in range(20):
+        store.blocks_observe("a.example", ["footer"], f"story-x{n}")
+    assert store.blocks_doc_counts("a.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
+
+
+def test_a_failed_transaction_leaves_sqlite_unchanged(tmp_path):
+    with open_store(f"sqlite:///{tmp_path}/s.sqlite") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_docs([row("https://a.example/1")])
+                raise RuntimeError("boom")
+        assert store.count_docs() == 0
+
+
+def test_a_closed_store_says_so(tmp_path):
+    for url in ("memory://", f"sqlite:///{tmp_path}/s.sqlite"):
+        store = open_store(url)
+        store.close()
+        with pytest.raises(StoreError, match="closed"):
+            store.add_docs([row("https://a.example/1")])
+
+
+@pytest.mark.parametrize("url, message", [
+    ("ftp://x", "unsupported store URL"),
+    ("state.sqlite", "invalid store URL"),
+    ("sqlite:///", "needs a path"),
+    ("sqlite://relative.sqlite", "needs a path"),
+])
+def test_invalid_store_urls_are_refused_clearly(url, message):
+    with pytest.raises(StoreError, match=message):
+        open_store(url)
+
+
+def test_unusable_sqlite_files_are_refused_clearly(tmp_path):
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="garbage.sqlite"):
+        open_store(f"sqlite:///{garbage}")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create"):
+        open_store(f"sqlite:///{blocker}/sub/state.sqlite")
+    with pytest.raises(StoreError, match="no such file"):
+        open_store(f"sqlite:///{tmp_path}/missing.sqlite", create=False)
+
+
+def test_sqlite_store_persists_across_opens(tmp_path):
+    url = f"sqlite:///{tmp_path}/state.sqlite"
+    with open_store(url) as store:
+        store.add_docs([row("https://a.example/1")])
+        store.seen_put("https://a.example/1", "h", None, None)
+    with open_store(url, create=False) as store:
+        assert store.count_docs() == 1 and store.seen_get("https://a.example/1").content_hash == "h"
+
+
+WRITER = textwrap.dedent("""
+    import os, sys, time
+    from newscrawl.store import DocRow, open_store
+    url, name, go = sys.argv[1:4]
+    with open_store(url) as store:
+        while not os.path.exists(go):  # both processes start writing together
+            time.sleep(0.01)
+        for n in range(300):
+            with store.transaction():
+                [doc] = store.add_docs([DocRow(url=f"https://{name}.example/{n}", content=n, size=20,
+                                               fingerprint=b"fp")])
+                store.add_keys([(n, doc)])
+                hits = store.lookup_keys([n])[n]
+                labels = store.clusters_of(hits)
+                store.merge_clusters([sorted(set(labels.values()))])
+            store.seen_put(f"https://{name}.example/{n}", "h", None, None)
+            store.blocks_observe("shared.example", ["footer"], f"{name}-{n}")
+""")
+
+
+def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
+    url, go = f"sqlite:///{tmp_path}/shared.sqlite", tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, name, str(go)], stderr=subprocess.PIPE,
+                              text=True) for name in ("left", "right")]
+    go.touch()
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0, proc.stderr.read()
+    with open_store(url) as store:
+        assert store.count_docs() == 600
+        assert store.integrity_check() == []
+        # Each key n was written by both processes; whoever came second saw the first.
+        clusters = list(store.iter_clusters())
+        assert len(clusters) == 300 and all(len(members) == 2 for members in clusters)
+        assert store.seen_get("https://left.example/299") is not None
+        assert store.blocks_doc_counts("shared.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
