@@ -96,6 +96,11 @@ NEWSCRAWL_LINKING_ENABLED = True
 # Learn and strip site-level boilerplate (BoilerplatePipeline).
 NEWSCRAWL_BOILERPLATE_ENABLED = True
 
+# --- many workers ---------------------------------------------------------------------
+# redis://host:port/db: share the request queue, dupefilter and store (scrapy-redis profile).
+NEWSCRAWL_REDIS_URL = None
+ADDONS = {"newscrawl.distributed.DistributedAddon": 0}
+
 # --- sites and routing --------------------------------------------------------------
 # host -> "host:port": requests to these hosts go there instead (the mock web, staging).
 NEWSCRAWL_HOST_MAP: dict[str, str] = {}
