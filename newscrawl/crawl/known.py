@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
 
 from scrapy.exceptions import NotConfigured
 
-from newscrawl.extraction.dates import parse_date
+from newscrawl.extraction.dates import parse_moment
 from newscrawl.store import open_store
 
 logger = logging.getLogger(__name__)
-
-
-def _moment(value: str | None) -> datetime | None:
-    parsed = parse_date(value)
-    if parsed is None:
-        return None
-    if not isinstance(parsed, datetime):
-        parsed = datetime(parsed.year, parsed.month, parsed.day)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def changed_since(announced: str | None, recorded: str | None, fetched_at: str | None = None) -> bool:
@@ -28,8 +18,8 @@ def changed_since(announced: str | None, recorded: str | None, fetched_at: str |
     Without a recorded date (the article was found on a listing page), the fetch time
     stands in: only a change announced after we fetched it counts.
     """
-    new = _moment(announced)
-    old = _moment(recorded) or _moment(fetched_at)
+    new = parse_moment(announced)
+    old = parse_moment(recorded) or parse_moment(fetched_at)
     return new is not None and (old is None or new > old)
 
 

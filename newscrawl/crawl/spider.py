@@ -16,20 +16,14 @@ from scrapy.utils.gz import gunzip
 from newscrawl.crawl.discovery import DiscoveryError, Entry, parse_discovery, robots_sitemaps
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.extraction import SiteHints
-from newscrawl.extraction.dates import parse_date
+from newscrawl.extraction.dates import parse_moment
 from newscrawl.items import ArticleLoader
 
 
 def too_old(published: str | None, max_age_days: float) -> bool:
     """A news-sitemap entry published more than `max_age_days` ago (the freshness window)."""
-    parsed = parse_date(published)
-    if parsed is None:
-        return False
-    if not isinstance(parsed, datetime):
-        parsed = datetime(parsed.year, parsed.month, parsed.day)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return (datetime.now(tz=timezone.utc) - parsed).total_seconds() > max_age_days * 86400
+    moment = parse_moment(published)
+    return moment is not None and (datetime.now(tz=timezone.utc) - moment).total_seconds() > max_age_days * 86400
 
 
 def _domain_list(value) -> list[str]:

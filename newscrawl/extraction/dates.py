@@ -85,6 +85,12 @@ def _as_utc(value: datetime | date) -> datetime:
     return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
 
 
+def parse_moment(value: str | None) -> datetime | None:
+    """An aware UTC-comparable datetime for a date string (naive times and bare dates as UTC)."""
+    parsed = parse_date(value) if isinstance(value, str) else None
+    return _as_utc(parsed) if parsed is not None else None
+
+
 def plausible(value: datetime | date, now: datetime | None = None) -> bool:
     """Not before 1990 and not in the future: anything else is not a publication date."""
     now = now or datetime.now(tz=timezone.utc)
