@@ -59,6 +59,8 @@ class NewsSpider(scrapy.Spider):
         spider._article_re = [re.compile(p) for p in cls.article_patterns]
         spider._listing_re = [re.compile(p) for p in cls.listing_patterns]
         spider._sitemap_re = [re.compile(p) for p in cls.sitemap_patterns]
+        spider._discovery_seen = set()  # discovery URLs requested in this run
+        spider._announced = {}  # article URL -> (moment, newest sitemap/feed date string)
         return spider
 
     # --- classification -------------------------------------------------------------
@@ -95,10 +97,9 @@ class NewsSpider(scrapy.Spider):
         re-reads them instead of finishing at once (Scrapy's SitemapSpider does); the
         seen-URL store, not the dupefilter, keeps known articles from being fetched again.
         """
-        seen = self.__dict__.setdefault("_discovery_seen", set())
-        if url in seen:
+        if url in self._discovery_seen:
             return None
-        seen.add(url)
+        self._discovery_seen.add(url)
         return self.request(url, callback, dont_filter=True, **kwargs)
 
     def parse_robots(self, response):
@@ -152,7 +153,16 @@ class NewsSpider(scrapy.Spider):
                     yield request
 
     def article_request(self, entry: Entry) -> scrapy.Request:
+        self._note_announced(entry)
         return self.request(entry.url, self.parse_article, meta={"newscrawl_entry": entry})
+
+    def _note_announced(self, entry: Entry) -> None:
+        """Keep the newest date any sitemap or feed gave for a URL, whichever found it first."""
+        announced = self._announced
+        date = entry.lastmod or entry.published
+        moment = parse_moment(date)
+        if moment is not None and (entry.url not in announced or moment > announced[entry.url][0]):
+            announced[entry.url] = (moment, date)
 
     # --- articles -------------------------------------------------------------------------
     def parse_article(self, response):
@@ -168,7 +178,8 @@ class NewsSpider(scrapy.Spider):
         if entry is not None:
             loader.add_value("sitemap_title", entry.title)
             loader.add_value("sitemap_published", entry.published)
-            loader.add_value("discovered_lastmod", entry.lastmod or entry.published)
+            loader.add_value("discovered_lastmod",
+                             self._announced.get(entry.url, (None, None))[1])
         yield loader.load_item()
 
     # --- failures -------------------------------------------------------------------------

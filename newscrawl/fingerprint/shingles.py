@@ -24,7 +24,7 @@ LEAD_SENTENCES = 3
 ANCHOR_SAMPLING = 8
 
 _P = np.uint64(0x100000001B3)  # odd multiplier of the rolling shingle hash
-_NUMBER = re.compile(r"\w*\d\w*")
+_DIGIT = re.compile(r"\d")
 _ANCHOR_SALT = 0x5BD1E9955BD1E995
 _token_cache: dict[str, int] = {}
 
@@ -64,13 +64,12 @@ def _token_hashes(tokens: list[str]) -> np.ndarray:
     cache = _token_cache
     if len(cache) > 2_000_000:  # a vocabulary cache, bounded
         cache.clear()
-    out = []
-    for token in tokens:
-        h = cache.get(token)
-        if h is None:
-            h = cache[token] = xxh3_64_intdigest(token.encode())
-        out.append(h)
-    return np.array(out, dtype=np.uint64)
+    hashes = [cache.get(token) for token in tokens]
+    if None in hashes:
+        for i, h in enumerate(hashes):
+            if h is None:
+                hashes[i] = cache[tokens[i]] = xxh3_64_intdigest(tokens[i].encode())
+    return np.array(hashes, dtype=np.uint64)
 
 
 def _shingles(hashes: np.ndarray, line_of: np.ndarray, k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -93,15 +92,13 @@ def _shingles(hashes: np.ndarray, line_of: np.ndarray, k: int = SHINGLE_WORDS) -
     return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
 
 
-def _sentence_hashes(lines: list[str]) -> tuple[list[int], list[int]]:
-    exact, frames = [], []
-    for line in lines:
-        for sentence in sentences(line):
-            words = WORD.findall(sentence)
-            if len(words) >= SENTENCE_MIN_WORDS:
-                exact.append(xxh3_64_intdigest(" ".join(words).encode()))
-                frames.append(xxh3_64_intdigest(_NUMBER.sub("#", " ".join(words)).encode()))
-    return exact, frames
+def _sentence_hash(words: list[str], sentence: str) -> tuple[int, int]:
+    """(exact, frame) hashes; the frame masks every word holding a digit."""
+    exact = xxh3_64_intdigest(" ".join(words).encode())
+    if not _DIGIT.search(sentence):
+        return exact, exact
+    masked = ["#" if _DIGIT.search(w) else w for w in words]
+    return exact, xxh3_64_intdigest(" ".join(masked).encode())
 
 
 def _anchors(exact: list[int]) -> tuple[int, ...]:
@@ -112,13 +109,24 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
     story = prose(text)
-    words = [WORD.findall(line) for line in story.lines]
-    tokens = [w for line in words for w in line]
-    line_of = np.repeat(np.arange(len(words), dtype=np.int64), [len(line) for line in words])
+    tokens: list[str] = []
+    lengths: list[int] = []
+    exact: list[int] = []
+    frames: list[int] = []
+    for line in story.lines:
+        count = 0
+        for sentence in sentences(line):
+            words = WORD.findall(sentence)
+            tokens += words
+            count += len(words)
+            if len(words) >= SENTENCE_MIN_WORDS:
+                e, f = _sentence_hash(words, sentence)
+                exact.append(e)
+                frames.append(f)
+        lengths.append(count)
+    line_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     hashes = _token_hashes(tokens)
-    exact, frames = _sentence_hashes(story.lines)
-    lengths = np.array([len(line) for line in words], dtype=np.uint64)
-    content = xxh3_64_intdigest(hashes.tobytes() + lengths.tobytes())
+    content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
     return Fingerprint(
         shingles=_shingles(hashes, line_of),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),

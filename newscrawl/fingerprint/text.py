@@ -17,11 +17,11 @@ _TRANSLATE = str.maketrans({
     "\u00ad": None,  # soft hyphen: invisible, but splits a word in two
     "\u200b": None,  # zero-width space
 })
-_SPACES = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
 # Story paragraphs end like sentences; template leftovers (breadcrumbs, bylines, dates,
 # link lists, `veryGood! (95)`) don't.
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"')\]]*$")
+_ENDS = ".!?…。！？"
+_CLOSERS = "\"')]"
 # A long line is prose even without an end mark (e.g. a paragraph cut by the extractor).
 PROSE_MIN_WORDS = 25
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"')\]]*\s+")
@@ -29,7 +29,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"')\]]*\s+")
 
 def normalise(text: str) -> str:
     """NFKC, curly quotes to straight, every dash to '-', whitespace collapsed; case kept."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_TRANSLATE)).strip()
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_TRANSLATE).split())
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,14 @@ class Prose:
 
 
 def _is_prose(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line)) or len(WORD.findall(line)) >= PROSE_MIN_WORDS
+    tail = line.rstrip(_CLOSERS)
+    return (tail != "" and tail[-1] in _ENDS) or line.count(" ") + 1 >= PROSE_MIN_WORDS
 
 
 def prose(text: str) -> Prose:
     """Prose lines of `text` (all its lines if none look like prose), lower-cased."""
-    lines = [normalise(line) for line in text.splitlines()]
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if WORD.search(line)]
     kept = [line for line in lines if _is_prose(line)] or lines
     place = credit = None
