@@ -48,13 +48,16 @@ def main() -> int:
         for spider in SPIDERS:
             print(f"  crawling {spider} ...", flush=True)
             summaries[spider] = crawl(spider, out_dir, web.host_map, store_url)
-    subprocess.run([sys.executable, "-m", "newscrawl.cli", "clusters", "--store", store_url,
-                    "-o", str(out_dir / "clusters.jsonl")], cwd=ROOT, check=False)
-
-    records = [json.loads(line) for spider in SPIDERS
-               for line in (out_dir / f"{spider}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    crawled = out_dir / "crawled.jsonl"
+    with crawled.open("w", encoding="utf-8") as joined:
+        for spider in SPIDERS:
+            joined.write((out_dir / f"{spider}.jsonl").read_text(encoding="utf-8"))
+    # Links made during a crawl are the best knowledge at that moment (an original exported
+    # before its copies existed says "unique"); the store's final view is authoritative.
     corpus = out_dir / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    for command in (["dedup", str(crawled), "-o", str(corpus)], ["clusters", "-o", str(out_dir / "clusters.jsonl")]):
+        subprocess.run([sys.executable, "-m", "newscrawl.cli", *command, "--store", store_url], cwd=ROOT, check=False)
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     relations = Counter(r.get("relation", "unlinked") for r in records)
     print()
     print(f"{'spider':<10} {'pages':>6} {'articles':>9} {'seconds':>8}")

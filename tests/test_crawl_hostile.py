@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from newscrawl.record import record_errors
-from tests.crawling import run_crawl
+from tests.crawling import ROOT, TEST_SETTINGS, run_crawl
 from tests.mockweb.truth import HOSTILE_ENDPOINTS as ENDPOINTS
 
 GOOD = {
@@ -68,3 +72,22 @@ def test_url_crawl_follows_the_redirect_chain(url_crawl):
 def test_page_hazard_is_logged_and_counted(url_crawl, stat, log_words):
     assert url_crawl.stats.get(stat) == 1, {k: v for k, v in url_crawl.stats.items() if "newscrawl" in k}
     assert log_words in url_crawl.log
+
+
+def test_dated_feed_gets_its_clusters_file_and_summary_beside_it(mockweb, tmp_path):
+    """Without -O, a run writes <dir>/<spider>/<start time>.jsonl and its siblings."""
+    url_file = tmp_path / "urls.txt"
+    url_file.write_text(sorted(GOOD)[0] + "\n")
+    feeds = {str(tmp_path / "out" / "%(name)s" / "%(time)s.jsonl"): {"format": "jsonlines"}}
+    command = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"file={url_file}",
+               "-s", f"FEEDS={json.dumps(feeds)}", "-s", f"NEWSCRAWL_HOST_MAP={json.dumps(mockweb.host_map)}",
+               "-s", f"NEWSCRAWL_STORE_URL=sqlite:///{tmp_path / 'state.sqlite'}"]
+    for key, value in TEST_SETTINGS.items():
+        command += ["-s", f"{key}={value}"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
+    feeds_written = list((tmp_path / "out" / "urls").glob("*.jsonl"))
+    runs = [p for p in feeds_written if not p.name.endswith(".clusters.jsonl")]
+    assert len(runs) == 1 and runs[0].stat().st_size > 0
+    stem = runs[0].name[: -len(".jsonl")]
+    assert (runs[0].parent / f"{stem}.clusters.jsonl").exists()
+    assert json.loads((runs[0].parent / f"{stem}.summary.json").read_text())["items"] == 1
