@@ -1,0 +1,475 @@
+"""RedisStore: the Store on one Redis server, shared by crawler processes on many machines."""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import LockError
+from redis.lock import Lock
+from redis.retry import Retry
+
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+
+__all__ = ["RedisStore", "open_redis_store"]
+
+# Keys under the prefix P (`nc:`, or `nc:NAME:` with ?prefix=NAME), all plain hashes:
+#   meta        layout version, `ids` (the id counter)   lock      transaction lock (token, TTL)
+#   url         url -> doc id                            doc       id -> content (8 bytes) + JSON evidence
+#   fp          content -> packed fingerprint            content   content -> "id,id,..." docs that have it
+#   label:N     id -> cluster label, ids N*128 .. N*128+127 (small hashes are stored as compact listpacks)
+#   cluster     label -> "id,id,..." members, only for clusters of two or more
+#   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first two bytes
+#   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
+LAYOUT = "1"
+LABELS_PER_HASH = 128  # at most hash-max-listpack-entries (128 by default)
+
+# A dropped connection is retried for about three seconds (a restarting server), then reported.
+# Timeouts are not retried: the command may have run, and a script must not run twice.
+RETRIES, BACKOFF_BASE, BACKOFF_CAP = 6, 0.05, 0.8
+CONNECT_TIMEOUT = 2.0
+COMMAND_TIMEOUT = 30.0  # a big batch script may take a while; a hung server is reported after this
+# The lock of a dead holder expires after LOCK_TTL; a live holder renews it every third of it.
+LOCK_TTL = 30.0
+LOCK_WAIT = 60.0  # as SQLite's busy timeout: how long a writer queues behind others
+LOCK_POLL = 0.002  # transactions last milliseconds: poll often, or two linkers go at 10/s
+
+_INT64 = struct.Struct(">q")
+
+# Prepended to every write script: refuse to write into a store the server has lost, so a
+# restart without persistence is loud instead of silently starting over.
+_LIB = """
+local P = ARGV[1]
+if redis.call('HEXISTS', P .. 'meta', 'layout') == 0 then
+  return redis.error_reply('its data has vanished from the server (restarted without persistence, flushed or evicted?)')
+end
+local function label_hash(id) return P .. 'label:' .. math.floor(id / LABELS_PER_HASH) end
+-- An index key's first two bytes name its hash, the other six are its field there.
+local function key_hash(key) return P .. 'key:' .. (string.byte(key, 1) * 256 + string.byte(key, 2)) end
+local function append(hash, field, id)  -- add id to the comma list at field, once
+  local list = redis.call('HGET', hash, field)
+  if not list then
+    redis.call('HSET', hash, field, id)
+  elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
+    redis.call('HSET', hash, field, list .. ',' .. id)
+  end
+end
+""".replace("LABELS_PER_HASH", str(LABELS_PER_HASH))
+
+_SCRIPTS = {
+    # ARGV: P, n, n x (url, row, content), then (content, fingerprint) pairs.
+    "add_docs": """
+local n, batch = tonumber(ARGV[2]), {}
+for i = 0, n - 1 do
+  local url = ARGV[3 + 3 * i]
+  if batch[url] or redis.call('HEXISTS', P .. 'url', url) == 1 then
+    return redis.error_reply(url .. ' is already stored')
+  end
+  batch[url] = true
+end
+local first = redis.call('HINCRBY', P .. 'meta', 'ids', n) - n
+for i = 0, n - 1 do
+  local id = first + i
+  redis.call('HSET', P .. 'url', ARGV[3 + 3 * i], id)
+  redis.call('HSET', P .. 'doc', id, ARGV[4 + 3 * i])
+  redis.call('HSET', label_hash(id), id, id)
+  append(P .. 'content', ARGV[5 + 3 * i], id)
+end
+for i = 3 + 3 * n, #ARGV, 2 do redis.call('HSETNX', P .. 'fp', ARGV[i], ARGV[i + 1]) end
+return first
+""",
+    # ARGV: P, id, the row as the caller read it, the new row, [content, fingerprint].
+    # Compare-and-set: the caller read the old row (for its URL) and retries if it changed.
+    "update_doc": """
+local id = ARGV[2]
+if redis.call('HGET', P .. 'doc', id) ~= ARGV[3] then return 0 end
+redis.call('HSET', P .. 'doc', id, ARGV[4])
+local old, new = string.sub(ARGV[3], 1, 8), string.sub(ARGV[4], 1, 8)
+if old ~= new then
+  local kept = {}
+  for other in string.gmatch(redis.call('HGET', P .. 'content', old) or '', '[^,]+') do
+    if other ~= id then kept[#kept + 1] = other end
+  end
+  if #kept > 0 then redis.call('HSET', P .. 'content', old, table.concat(kept, ','))
+  else redis.call('HDEL', P .. 'content', old) end
+  append(P .. 'content', new, id)
+end
+if ARGV[6] then redis.call('HSETNX', P .. 'fp', ARGV[5], ARGV[6]) end
+return 1
+""",
+    # ARGV: P, the keys (8 bytes each, concatenated), their doc ids ("id,id,...").
+    # Batches travel as two strings: tens of thousands of arguments cost the client more than Redis.
+    "add_keys": """
+local n = 0
+for id in string.gmatch(ARGV[3], '[^,]+') do
+  local key = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8)
+  append(key_hash(key), string.sub(key, 3), id)
+  n = n + 1
+end
+""",
+    # ARGV: P, then 8-byte keys concatenated, or 'label' and ids ("id,id,..."): the values in
+    # their small hashes, joined by ';' ('' where none), so one string comes back.
+    "lookup": """
+local out = {}
+if ARGV[2] == 'label' then
+  for id in string.gmatch(ARGV[3], '[^,]+') do out[#out + 1] = redis.call('HGET', label_hash(id), id) or '' end
+else
+  for i = 1, #ARGV[2], 8 do
+    local key = string.sub(ARGV[2], i, i + 7)
+    out[#out + 1] = redis.call('HGET', key_hash(key), string.sub(key, 3)) or ''
+  end
+end
+return table.concat(out, ';')
+""",
+    # ARGV: P, then groups as (count, labels...), labels distinct and ascending. One script
+    # for all groups: a crash can't leave a cluster half relabelled.
+    "merge": """
+local function members(label)  -- ids with this label, as a comma list ('' for none)
+  local list = redis.call('HGET', P .. 'cluster', label)
+  if list then return list end
+  if redis.call('HGET', label_hash(label), label) == label then return label end
+  return ''
+end
+local i = 2
+while i <= #ARGV do
+  local n, lists, keep, best = tonumber(ARGV[i]), {}, nil, 0
+  for j = 1, n do
+    lists[j] = members(ARGV[i + j])
+    local size = lists[j] == '' and 0 or select(2, string.gsub(lists[j], ',', ',')) + 1
+    if size > best then keep, best = j, size end  -- labels ascend: ties keep the smallest
+  end
+  if keep then
+    local label, all = ARGV[i + keep], {lists[keep]}
+    for j = 1, n do
+      if j ~= keep and lists[j] ~= '' then
+        for id in string.gmatch(lists[j], '[^,]+') do redis.call('HSET', label_hash(id), id, label) end
+        redis.call('HDEL', P .. 'cluster', ARGV[i + j])
+        all[#all + 1] = lists[j]
+      end
+    end
+    if #all > 1 then redis.call('HSET', P .. 'cluster', label, table.concat(all, ',')) end
+  end
+  i = i + n + 1
+end
+""",
+    # KEYS: the site's block hash; ARGV: P, cap, story key, distinct block hashes.
+    "blocks": """
+for i = 4, #ARGV do
+  local stories, known = cjson.decode(redis.call('HGET', KEYS[1], ARGV[i]) or '[]'), false
+  for _, story in ipairs(stories) do known = known or story == ARGV[3] end
+  if not known and #stories < tonumber(ARGV[2]) then
+    stories[#stories + 1] = ARGV[3]
+    redis.call('HSET', KEYS[1], ARGV[i], cjson.encode(stories))
+  end
+end
+""",
+    # KEYS: a hash; ARGV: P, HSET or HSETNX, then (field, value) pairs.
+    "hset": "for i = 3, #ARGV, 2 do redis.call(ARGV[2], KEYS[1], ARGV[i], ARGV[i + 1]) end",
+}
+
+
+def open_redis_store(url: str, create: bool = True) -> RedisStore:
+    """The store at a redis:// or rediss:// URL (`?prefix=NAME` keeps projects apart)."""
+    return RedisStore(url, create=create)
+
+
+class RedisStore(Store):
+    """State in hashes under one key prefix; `transaction()` holds a lock in Redis.
+
+    Every write is one Lua script, so it is atomic on its own; a transaction serialises
+    writers across machines but, unlike SQLite's, does not undo its writes on error.
+    """
+
+    def __init__(self, url: str, create: bool = True):
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        prefix = query.pop("prefix", "")
+        self.url = urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1])) \
+            if "@" in parts.netloc else url  # no password in messages
+        self._p = f"nc:{prefix}:" if prefix else "nc:"
+        if not parts.path.strip("/").isdigit() and parts.path.strip("/"):
+            raise StoreError(f"invalid store URL {self.url}: the path is a database number (redis://host:port/0)")
+        self._closed = False
+        self._mutex = threading.RLock()
+        self._depth = 0
+        retry = Retry(ExponentialBackoff(cap=BACKOFF_CAP, base=BACKOFF_BASE), RETRIES,
+                      supported_errors=(redis.ConnectionError,))
+        try:
+            self._r = redis.Redis.from_url(urlunsplit(parts._replace(query=urlencode(query))), retry=retry,
+                                           socket_connect_timeout=CONNECT_TIMEOUT,
+                                           socket_timeout=COMMAND_TIMEOUT)
+            self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
+            self._lock = Lock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_POLL,
+                              blocking_timeout=LOCK_WAIT, thread_local=False)
+            self._call("PING")  # unreachable, refused or unresolvable: say so before any fetch
+        except (ValueError, TypeError) as error:
+            raise StoreError(f"invalid store URL {self.url}: {error}") from None
+        layout = self._call("HGET", self._p + "meta", "layout")
+        if layout is None and not create:
+            raise StoreError(f"store {self.url}: no newscrawl state under the key prefix {self._p!r}")
+        if layout is None:
+            self._call("HSETNX", self._p + "meta", "layout", LAYOUT)
+        elif layout.decode() != LAYOUT:
+            raise StoreError(f"store {self.url}: key layout {layout.decode()}, this newscrawl reads {LAYOUT}")
+
+    # --- plumbing: every Redis call goes through these, so errors all become StoreError --------
+    def _check(self) -> None:
+        if self._closed:
+            raise StoreError(f"store {self.url} is closed")
+
+    @contextmanager
+    def _errors(self):
+        self._check()
+        try:
+            yield
+        except redis.ResponseError as error:
+            raise StoreError(f"store {self.url}: {error}") from None
+        except redis.RedisError as error:
+            raise StoreError(f"store {self.url}: cannot reach the Redis server ({error})") from None
+
+    def _call(self, *command):
+        with self._errors():
+            return self._r.execute_command(*command)
+
+    def _batch(self, commands: list[tuple]) -> list:
+        """Several commands, one round trip."""
+        with self._errors():
+            pipe = self._r.pipeline(transaction=False)
+            for command in commands:
+                pipe.execute_command(*command)
+            return pipe.execute() if commands else []
+
+    def _run(self, script: str, args: list, hash_name: str | None = None):
+        with self._errors():
+            return self._scripts[script](keys=[hash_name] if hash_name else [], args=[self._p, *args])
+
+    def _hmget(self, hash_name: str, fields: list) -> list:
+        return self._call("HMGET", hash_name, *fields) if fields else self._batch([])
+
+    def _label_hash(self, doc_id: int) -> str:
+        return f"{self._p}label:{doc_id // LABELS_PER_HASH}"
+
+    @contextmanager
+    def transaction(self):
+        with self._mutex:  # threads of this process queue here, other processes on the Redis lock
+            outermost = self._depth == 0
+            if outermost:
+                with self._errors():
+                    if not self._lock.acquire():
+                        raise StoreError(f"store {self.url}: another worker held the lock for {LOCK_WAIT:.0f} s")
+                stop = threading.Event()
+                threading.Thread(target=self._renew, args=(stop,), daemon=True).start()
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if outermost:
+                    stop.set()
+                    self._release()
+
+    def _renew(self, stop: threading.Event) -> None:
+        # A long section keeps its lock; a holder that dies stops renewing and the lock expires.
+        while not stop.wait(LOCK_TTL / 3):
+            try:
+                self._lock.reacquire()
+            except redis.RedisError:
+                return  # lost: _release reports it
+
+    def _release(self) -> None:
+        with self._errors():
+            try:
+                self._lock.release()
+            except LockError:
+                raise StoreError(f"store {self.url}: the transaction lost its lock (expired or the server "
+                                 "restarted); another worker may have written meanwhile") from None
+
+    # --- documents ------------------------------------------------------------------------
+    def add_docs(self, rows: Sequence[DocRow]) -> list[int]:
+        if not rows:
+            self._check()
+            return []
+        args: list = [len(rows)]
+        fingerprints = {}
+        for row in rows:
+            args += [row.url, _pack_row(row), _INT64.pack(row.content)]
+            if row.fingerprint is not None:
+                fingerprints.setdefault(_INT64.pack(row.content), row.fingerprint)
+        for pair in fingerprints.items():
+            args += pair
+        first = self._run("add_docs", args)
+        return list(range(first, first + len(rows)))
+
+    def update_doc(self, doc_id: int, row: DocRow) -> None:
+        fingerprint = [] if row.fingerprint is None else [_INT64.pack(row.content), row.fingerprint]
+        while True:
+            old = self._call("HGET", self._p + "doc", doc_id)
+            if old is None:  # as in SQLite: no such doc, but the fingerprint is kept
+                if fingerprint:
+                    self._run("hset", ["HSETNX", *fingerprint], self._p + "fp")
+                return
+            new = _pack_row(replace(row, url=_unpack_row(old).url))  # a doc keeps its URL
+            if self._run("update_doc", [doc_id, old, new, *fingerprint]):
+                return
+
+    def doc_ids(self, urls: Iterable[str]) -> dict[str, int]:
+        urls = list(dict.fromkeys(urls))
+        return {u: int(i) for u, i in zip(urls, self._hmget(self._p + "url", urls)) if i is not None}
+
+    def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
+        contents = list(dict.fromkeys(contents))
+        lists = self._hmget(self._p + "content", [_INT64.pack(c) for c in contents])
+        return {c: min(_ids(ids)) for c, ids in zip(contents, lists) if ids}
+
+    def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
+        ids = list(dict.fromkeys(ids))
+        rows = {i: _unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
+        if fingerprints and rows:
+            contents = list({row.content for row in rows.values()})
+            data = dict(zip(contents, self._hmget(self._p + "fp", [_INT64.pack(c) for c in contents])))
+            rows = {i: replace(row, fingerprint=data[row.content]) for i, row in rows.items()}
+        return rows
+
+    def count_docs(self) -> int:
+        return self._call("HLEN", self._p + "doc")
+
+    # --- candidate index ---------------------------------------------------------------
+    def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(set(pairs))
+        if pairs:
+            self._run("add_keys", [b"".join(_INT64.pack(k) for k, _ in pairs), _joined(i for _, i in pairs)])
+        else:
+            self._check()
+
+    def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
+        keys = list(dict.fromkeys(keys))
+        lists = self._run("lookup", [b"".join(map(_INT64.pack, keys))]).split(b";") if keys else []
+        return {key: sorted(_ids(ids)) for key, ids in zip(keys, lists) if ids}
+
+    # --- clusters --------------------------------------------------------------------------
+    def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
+        ids = [i for i in dict.fromkeys(ids) if i >= 0]
+        labels = self._run("lookup", ["label", _joined(ids)]).split(b";") if ids else []
+        return {i: int(label) for i, label in zip(ids, labels) if label}
+
+    def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
+        args: list = []
+        for group in groups:
+            labels = sorted(set(group))
+            if len(labels) > 1:
+                args += [len(labels), *labels]
+        self._run("merge", args) if args else self._check()
+
+    def cluster_members(self, label: int) -> list[int]:
+        listed, own = self._batch([("HGET", self._p + "cluster", label),
+                                   ("HGET", self._label_hash(label), label)])
+        if listed:
+            return sorted(_ids(listed))
+        return [label] if own is not None and int(own) == label else []
+
+    def iter_clusters(self) -> Iterator[list[int]]:
+        clusters = self._call("HGETALL", self._p + "cluster")
+        return iter([sorted(_ids(clusters[label])) for label in sorted(clusters, key=int)])
+
+    def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
+        args = [x for pair in pairs for x in pair]
+        self._run("hset", ["HSETNX", *args], self._p + "noted") if args else self._check()
+
+    def noted_cluster_ids(self) -> Iterator[tuple[str, int]]:
+        noted = self._call("HGETALL", self._p + "noted")
+        return iter(sorted((cluster_id.decode(), int(doc_id)) for cluster_id, doc_id in noted.items()))
+
+    # --- settings, seen URLs, blocks ------------------------------------------------------------
+    def get_setting(self, name: str) -> str | None:
+        value = self._call("HGET", self._p + "settings", name)
+        return None if value is None else value.decode()
+
+    def put_setting(self, name: str, value: str) -> None:
+        self._run("hset", ["HSET", name, value], self._p + "settings")
+
+    def seen_get(self, url: str) -> SeenEntry | None:
+        value = self._call("HGET", self._p + "seen", url)
+        return None if value is None else SeenEntry(*json.loads(value))
+
+    def seen_put(self, url, content_hash, lastmod, fetched_at) -> None:
+        self._run("hset", ["HSET", url, json.dumps([content_hash, lastmod, fetched_at])], self._p + "seen")
+
+    def blocks_observe(self, site: str, block_hashes: Iterable[str], doc_key: str) -> None:
+        blocks = list(dict.fromkeys(block_hashes))
+        args = [BLOCK_DOC_CAP, doc_key, *blocks]
+        self._run("blocks", args, f"{self._p}blocks:{site}") if blocks else self._check()
+
+    def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
+        blocks = list(block_hashes)
+        stories = dict(zip(blocks, self._hmget(f"{self._p}blocks:{site}", blocks)))
+        return {block: len(json.loads(stories[block])) if stories[block] else 0 for block in blocks}
+
+    # --- housekeeping ---------------------------------------------------------------------
+    def integrity_check(self) -> list[str]:
+        p = self._p
+        with self.transaction():  # linkers wait, so the view is consistent
+            rows = {int(i): _unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
+            top = int(self._call("HGET", p + "meta", "ids") or 0)
+            labels = {int(i): int(label) for reply in self._batch(
+                [("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)])
+                for i, label in reply.items()}
+            clusters = {int(label): _ids(v) for label, v in self._call("HGETALL", p + "cluster").items()}
+            urls = {url.decode(): int(i) for url, i in self._call("HGETALL", p + "url").items()}
+            contents = {c: set(_ids(v)) for c, v in self._call("HGETALL", p + "content").items()}
+            stored = set(self._call("HKEYS", p + "fp"))
+            indexed = set()
+            for start in range(0, 1 << 16, 4096):  # the whole index, a slice per round trip
+                for reply in self._batch([("HVALS", f"{p}key:{n}") for n in range(start, start + 4096)]):
+                    indexed.update(i for ids in reply for i in _ids(ids))
+        by_content: dict[bytes, set[int]] = {}
+        for i, row in rows.items():
+            by_content.setdefault(_INT64.pack(row.content), set()).add(i)
+        checks = {
+            "docs without a cluster label": sum(i not in labels for i in rows),
+            "docs whose cluster does not list them":
+                sum(i not in clusters.get(label, [label]) or labels.get(label) != label
+                    for i, label in labels.items()),
+            "cluster sets that disagree with the labels":
+                sum(len(ids) < 2 or any(labels.get(i) != label for i in ids) for label, ids in clusters.items()),
+            "docs without a stored fingerprint": sum(c not in stored for c in by_content),
+            "URL index entries that disagree with the docs":
+                len(set(urls.items()) ^ {(row.url, i) for i, row in rows.items()}),
+            "content index entries that disagree with the docs":
+                sum(contents.get(c) != by_content.get(c) for c in contents.keys() | by_content.keys()),
+            "index keys of unknown docs": len(indexed - rows.keys()),
+            "docs with ids beyond the id counter": sum(i >= top for i in rows),
+        }
+        return [f"{count} {problem}" for problem, count in checks.items() if count]
+
+    def close(self) -> None:
+        self._closed = True
+        self._r.close()
+
+
+def _pack_row(row: DocRow) -> bytes:
+    evidence = [row.url, row.site, row.wire, row.dateline, row.published, row.fetched, row.size]
+    return _INT64.pack(row.content) + json.dumps(evidence, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _unpack_row(data: bytes) -> DocRow:
+    url, site, wire, dateline, published, fetched, size = json.loads(data[8:])
+    return DocRow(url, _INT64.unpack_from(data)[0], site, wire, dateline, _float(published), _float(fetched), size)
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)  # as SQLite's REAL columns read back
+
+
+def _joined(ids: Iterable[int]) -> str:
+    return ",".join(map(str, ids))
+
+
+def _ids(value: bytes) -> list[int]:
+    return [int(i) for i in value.split(b",")]

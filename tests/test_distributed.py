@@ -1,0 +1,124 @@
+"""Many workers, one Redis: pages fetched once in total, one cluster and one original per story."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl, run_crawl
+from tests.mockweb import MIRROR_HOSTS, truth
+from tests.redis_server import RedisServer
+
+SITE_SPIDERS = ("apnews", "partners", "mirrors")
+WORKERS = 3
+# The mock web answers in microseconds: pace each worker so the crawl outlasts the others' start-up.
+PACED = {"DOWNLOAD_DELAY": "0.15", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
+
+
+def worker_command(spider, output, host_map, redis_url, extra=None):
+    settings = {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps(host_map), "NEWSCRAWL_REDIS_URL": redis_url,
+                "LOG_FILE": str(output.with_suffix(".log")), **(extra or {})}
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(output)]
+    for key, value in settings.items():
+        command += ["-s", f"{key}={value}"]
+    return command
+
+
+def run_workers(spider, workdir, host_map, redis_url, count=WORKERS, extra=None):
+    outputs = [workdir / f"{spider}-w{n}.jsonl" for n in range(count)]
+    processes = [subprocess.Popen(worker_command(spider, out, host_map, redis_url, extra), cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for out in outputs]
+    return processes, outputs
+
+
+def cluster_view(path) -> set[tuple[str, frozenset]]:
+    """(original, members) of every cluster: what must agree between two ways of crawling."""
+    return {(c["original"], frozenset(m["url"] for m in c["members"])) for c in read_jsonl(path)}
+
+
+def write_clusters(store_url, path):
+    subprocess.run([sys.executable, "-m", "newscrawl.cli", "clusters", "--store", store_url, "-o", str(path)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    with RedisServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def fleet(mockweb, redis_server, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("fleet")
+    results = {}
+    for spider in SITE_SPIDERS:  # the agency first, three workers each
+        processes, outputs = run_workers(spider, workdir, mockweb.host_map, redis_server.url, extra=PACED)
+        codes = [p.wait(timeout=300) for p in processes]
+        summaries = [json.loads(o.with_name(o.stem + ".summary.json").read_text()) for o in outputs]
+        results[spider] = (codes, outputs, summaries, [p.stderr.read().decode() for p in processes])
+    write_clusters(redis_server.url, workdir / "clusters.jsonl")
+    return results, workdir
+
+
+def test_every_article_is_fetched_once_in_total(fleet):
+    results, _ = fleet
+    expected = {p.url for p in truth.pages(1) if p.site != "brokenpress.com"}
+    exported = []
+    workers_with_items = 0
+    for spider, (codes, outputs, summaries, errors) in results.items():
+        assert codes == [0] * WORKERS, (spider, errors)
+        extracted = sum(s["stats"].get("newscrawl/extraction/extracted", 0) for s in summaries)
+        records = [r for out in outputs for r in read_jsonl(out)]
+        assert extracted == len(records), spider  # no page fetched twice
+        assert sum(1 for s in summaries if s["stats"].get("scheduler/dequeued/redis")) >= 2, \
+            f"{spider}: the queue was not shared"
+        exported += [r["url"] for r in records]
+        workers_with_items += sum(1 for s in summaries if s["items"])
+    assert sorted(exported) == sorted(expected)
+    assert workers_with_items > len(SITE_SPIDERS), "one worker did all the work"
+
+
+def test_clusters_equal_a_single_process_sqlite_crawl(fleet, mockweb, tmp_path):
+    _, workdir = fleet
+    for spider in SITE_SPIDERS:
+        run_crawl(spider, tmp_path, mockweb.host_map, name=spider)
+    write_clusters(f"sqlite:///{tmp_path / 'state.sqlite'}", tmp_path / "clusters.jsonl")
+    single = cluster_view(tmp_path / "clusters.jsonl")
+    shared = cluster_view(workdir / "clusters.jsonl")
+    assert shared == single
+    originals = [original for original, _ in shared]
+    assert len(originals) == len(set(originals))  # one original per cluster
+
+
+def test_a_killed_worker_loses_nothing(mockweb, tmp_path):
+    with RedisServer() as server:
+        slow = {"CONCURRENT_REQUESTS": "2", "DOWNLOAD_DELAY": "0.2"}
+        processes, outputs = run_workers("mirrors", tmp_path, mockweb.host_map, server.url, extra=slow)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(read_jsonl(outputs[0])) < 2:
+            time.sleep(0.05)
+        os.kill(processes[0].pid, signal.SIGKILL)
+        codes = [p.wait(timeout=300) for p in processes[1:]]
+        assert codes == [0, 0], [p.stderr.read().decode()[-2000:] for p in processes[1:]]
+    urls = [r["url"] for out in outputs for r in read_jsonl(out)]
+    expected = {p.url for p in truth.pages(1) if p.url.split("/")[2] in MIRROR_HOSTS}
+    assert set(urls) == expected, {"missing": expected - set(urls)}
+    assert len(urls) - len(set(urls)) <= 1, "pages exported twice"
+
+
+def test_unreachable_redis_is_a_clear_error_before_any_fetch(mockweb, tmp_path):
+    with RedisServer() as server:
+        dead_url = server.url
+    output = tmp_path / "out.jsonl"
+    result = subprocess.run(worker_command("apnews", output, mockweb.host_map, dead_url), cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    log = output.with_suffix(".log").read_text() + result.stderr
+    assert result.returncode != 0
+    assert "StoreError" in log and dead_url.split("/0")[0] in log
+    assert "Crawled (200)" not in log and not read_jsonl(output)
