@@ -122,3 +122,31 @@ def test_unreachable_redis_is_a_clear_error_before_any_fetch(mockweb, tmp_path):
     assert result.returncode != 0
     assert "StoreError" in log and dead_url.split("/0")[0] in log
     assert "Crawled (200)" not in log and not read_jsonl(output)
+
+
+def test_redis_restarted_mid_crawl_is_retried_or_loud(mockweb, tmp_path):
+    with RedisServer() as server:
+        slow = {"CONCURRENT_REQUESTS": "2", "DOWNLOAD_DELAY": "0.2"}
+        processes, outputs = run_workers("mirrors", tmp_path, mockweb.host_map, server.url, count=1, extra=slow)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(read_jsonl(outputs[0])) < 4:
+            time.sleep(0.05)
+        server.restart(keep_data=True)
+        code = processes[0].wait(timeout=300)
+        write_clusters(server.url, tmp_path / "clusters.jsonl")
+    log = outputs[0].with_suffix(".log").read_text()
+    records = read_jsonl(outputs[0])
+    expected = {p.url for p in truth.pages(1) if p.url.split("/")[2] in MIRROR_HOSTS}
+    if {r["url"] for r in records} != expected or code != 0:
+        # Not retried: then it must have said so, loudly.
+        assert "ERROR" in log and ("StoreError" in log or "ConnectionError" in log), log[-3000:]
+        return
+    # Retried: every page that shares a story with another is in that story's cluster.
+    clustered = {url for _, members in cluster_view(tmp_path / "clusters.jsonl") for url in members}
+    stories = {}
+    for page in truth.pages(1):
+        if page.url in expected:
+            stories.setdefault(page.story_id, set()).add(page.url)
+    for urls in stories.values():
+        if len(urls) > 1:
+            assert urls <= clustered, urls - clustered
