@@ -6,9 +6,11 @@ import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 
-from newscrawl.store import BLOCK_DOC_CAP, DocRow, SeenEntry, StoreError, open_store
+from newscrawl.store import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError, open_store
+from newscrawl.store.keytable import KeyTable
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -50,6 +52,7 @@ def test_keys_map_to_every_doc_that_has_them(store):
     ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(3)])
     big = -(2**63)  # keys are signed 64-bit
     store.add_keys([(big, ids[0]), (big, ids[1]), (7, ids[2]), (7, ids[2])])
+    store.add_keys([(7, ids[2])])
     found = store.lookup_keys([big, 7, 8])
     assert sorted(found[big]) == sorted(ids[:2]) and found[7] == [ids[2]] and 8 not in found
 
@@ -179,3 +182,39 @@ def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
         assert len(clusters) == 300 and all(len(members) == 2 for members in clusters)
         assert store.seen_get("https://left.example/299") is not None
         assert store.blocks_doc_counts("shared.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
+
+
+def test_empty_key_batches_are_fine(store):
+    store.add_keys([])
+    assert store.lookup_keys([]) == {}
+
+
+def test_the_memory_key_table_grows_and_keeps_colliding_keys_apart():
+    table = KeyTable(capacity=16)
+    keys = np.array([k << 20 for k in range(3000)] * 2, dtype=np.int64)  # equal low bits: one probe chain
+    docs = np.arange(len(keys), dtype=np.int64)
+    table.insert(keys, docs)
+    assert len(table) == 6000 and len(table.keys) >= 12000
+    at, found = table.lookup(np.array([0, 5 << 20, 12345], dtype=np.int64))
+    assert sorted(zip(at.tolist(), found.tolist())) == [(0, 0), (0, 3000), (1, 5), (1, 3005)]
+
+
+def test_sqlite_moves_new_keys_into_the_main_index_without_losing_any(tmp_path, monkeypatch):
+    monkeypatch.setattr("newscrawl.store.sqlite.MERGE_MIN_ROWS", 10)
+    with open_store(f"sqlite:///{tmp_path}/s.sqlite") as store:
+        ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(40)])
+        for batch in range(8):  # several merges, and pairs added again after their merge
+            store.add_keys([(k, ids[(k + batch) % 40]) for k in range(batch * 5, batch * 5 + 12)])
+        found = store.lookup_keys(range(60))
+        assert sorted(found[7]) == sorted({ids[(7 + b) % 40] for b in range(8) if b * 5 <= 7 < b * 5 + 12})
+        assert store.integrity_check() == []
+
+
+def test_key_lookups_as_arrays_agree_with_lookups_as_dicts(store):
+    ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(4)])
+    store.add_keys(KeyPairs([5, 5, 9, -3, 5], [ids[0], ids[1], ids[2], ids[3], ids[0]]))
+    as_dict = store.lookup_keys(np.array([5, 9, 11, -3], dtype=np.int64))
+    for pairs in (store.lookup_pairs([5, 9, 11, -3]), Store.lookup_pairs(store, [5, 9, 11, -3])):
+        assert sorted(zip(pairs.keys.tolist(), pairs.doc_ids.tolist())) == \
+            sorted((k, i) for k, found in as_dict.items() for i in found)
+    assert sorted(as_dict[5]) == sorted(ids[:2])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 
-from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
 
-__all__ = ["BLOCK_DOC_CAP", "DocRow", "SeenEntry", "Store", "StoreError", "open_store"]
+__all__ = ["BLOCK_DOC_CAP", "DocRow", "KeyPairs", "SeenEntry", "Store", "StoreError", "open_store"]
 
 _HELP = "use memory://, sqlite:///relative/path, sqlite:////absolute/path or redis://host:port/db"
 

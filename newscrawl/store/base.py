@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-__all__ = ["BLOCK_DOC_CAP", "DocRow", "SeenEntry", "Store", "StoreError"]
+import numpy as np
+
+__all__ = ["BLOCK_DOC_CAP", "DocRow", "KeyPairs", "SeenEntry", "Store", "StoreError"]
 
 # blocks_observe keeps at most this many story keys per block: enough to call a block
 # boilerplate, small enough that a footer seen on a million pages costs eight rows.
@@ -45,6 +48,41 @@ class DocRow:
     fetched: float | None = None  # POSIX seconds, UTC
     size: int = 0  # shingles in the fingerprint
     fingerprint: bytes | None = None
+
+
+class KeyPairs:
+    """(key, doc_id) pairs held as two int64 arrays; iterates as tuples of Python ints.
+
+    The linker hands whole batches to `add_keys` this way: a backend may use the arrays
+    directly (memory, SQLite), or simply iterate (any other backend).
+    """
+
+    __slots__ = ("keys", "doc_ids")
+
+    def __init__(self, keys, doc_ids):
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.doc_ids = np.asarray(doc_ids, dtype=np.int64)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, int]]) -> KeyPairs:
+        if isinstance(pairs, KeyPairs):
+            return pairs
+        flat = np.fromiter(itertools.chain.from_iterable(pairs), dtype=np.int64).reshape(-1, 2)
+        return cls(flat[:, 0], flat[:, 1])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.keys.tolist(), self.doc_ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def distinct(self) -> KeyPairs:
+        """The same pairs, each once."""
+        order = np.argsort(self.keys * np.int64(-7046029254386353131) ^ self.doc_ids)  # repeats side by side
+        keys, doc_ids = self.keys[order], self.doc_ids[order]
+        repeat = np.zeros(len(keys), dtype=bool)
+        repeat[1:] = (keys[1:] == keys[:-1]) & (doc_ids[1:] == doc_ids[:-1])
+        return KeyPairs(keys[~repeat], doc_ids[~repeat]) if repeat.any() else self
 
 
 class Store(ABC):
@@ -95,11 +133,18 @@ class Store(ABC):
     # --- linking: candidate index -----------------------------------------------------
     @abstractmethod
     def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
-        """Index (key, doc_id) pairs; keys are signed 64-bit integers."""
+        """Index (key, doc_id) pairs (e.g. a KeyPairs); keys are signed 64-bit; a pair is kept once."""
 
     @abstractmethod
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
-        """Doc ids indexed under each key (keys without any are absent)."""
+        """Doc ids indexed under each key (keys without any are absent); keys may be an int64 array."""
+
+    def lookup_pairs(self, keys: Iterable[int]) -> KeyPairs:
+        """`lookup_keys` as (key, doc_id) arrays, each pair once; backends holding arrays override it."""
+        hits = self.lookup_keys(keys)
+        sizes = [len(ids) for ids in hits.values()]
+        doc_ids = np.fromiter(itertools.chain.from_iterable(hits.values()), dtype=np.int64, count=sum(sizes))
+        return KeyPairs(np.repeat(np.array(list(hits), dtype=np.int64), sizes), doc_ids)
 
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod

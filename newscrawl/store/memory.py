@@ -1,4 +1,4 @@
-"""MemoryStore: the Store interface on plain dicts, for one process (tests, benchmarks, dedup)."""
+"""MemoryStore: the Store interface in dicts and a numpy key table, for one process (tests, bench)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
-from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+import numpy as np
+
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
+from newscrawl.store.keytable import KeyTable, sorted_unique
 
 __all__ = ["MemoryStore"]
 
 
+def _int64s(values) -> np.ndarray:
+    return values if isinstance(values, np.ndarray) else np.fromiter(values, dtype=np.int64)
+
+
 class MemoryStore(Store):
-    """Everything in dicts; `transaction()` is a lock (writes are not rolled back on error)."""
+    """Everything in process memory; `transaction()` is a lock (writes are not rolled back on error)."""
 
     def __init__(self, url: str = "memory://"):
         self.url = url
@@ -22,9 +29,7 @@ class MemoryStore(Store):
         self._by_url: dict[str, int] = {}
         self._by_content: dict[int, int] = {}
         self._fingerprints: dict[int, bytes] = {}
-        # key -> doc id, or a list of ids once a second doc shares the key: most keys
-        # have one doc, and an int costs far less than a list.
-        self._keys: dict[int, int | list[int]] = {}
+        self._keys = KeyTable(capacity=1 << 20)  # 16 MB: no rehashing for the first 13k docs
         self._label: list[int] = []  # id -> cluster label
         self._members: dict[int, list[int]] = {}  # label -> ids, only for clusters of 2+
         self._noted: dict[str, int] = {}
@@ -90,24 +95,20 @@ class MemoryStore(Store):
     # --- candidate index ---------------------------------------------------------------
     def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
         self._check()
-        keys = self._keys
-        for key, doc_id in pairs:
-            held = keys.get(key)
-            if held is None:
-                keys[key] = doc_id
-            elif isinstance(held, list):
-                if doc_id not in held:
-                    held.append(doc_id)
-            elif held != doc_id:
-                keys[key] = [held, doc_id]
+        pairs = KeyPairs.of(pairs)
+        self._keys.insert(pairs.keys, pairs.doc_ids)
 
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
-        found = {}
-        for key in keys:
-            held = self._keys.get(key)
-            if held is not None:
-                found[key] = list(held) if isinstance(held, list) else [held]
+        found: dict[int, list[int]] = {}
+        pairs = self.lookup_pairs(keys)
+        for key, doc_id in zip(pairs.keys.tolist(), pairs.doc_ids.tolist()):
+            found.setdefault(key, []).append(doc_id)
         return found
+
+    def lookup_pairs(self, keys: Iterable[int]) -> KeyPairs:
+        wanted = sorted_unique(_int64s(keys))
+        at, docs = self._keys.lookup(wanted)
+        return KeyPairs(wanted[at], docs).distinct()  # the table may hold a pair twice
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:

@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import numpy as np
 import redis
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import LockError
 from redis.lock import Lock
 from redis.retry import Retry
 
-from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
 
 __all__ = ["RedisStore", "open_redis_store"]
 
@@ -29,7 +30,9 @@ __all__ = ["RedisStore", "open_redis_store"]
 #   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first two bytes
 #   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
 LAYOUT = "1"
-LABELS_PER_HASH = 128  # at most hash-max-listpack-entries (128 by default)
+# A script runs alone on the server: big batches go in slices of this many keys (~50 ms).
+KEYS_PER_CALL = 20_000
+LABELS_PER_HASH = 128  # within hash-max-listpack-entries (512 by default): compact small hashes
 
 # A dropped connection is retried for about three seconds (a restarting server), then reported.
 # Timeouts are not retried: the command may have run, and a script must not run twice.
@@ -43,12 +46,13 @@ LOCK_POLL = 0.002  # transactions last milliseconds: poll often, or two linkers 
 
 _INT64 = struct.Struct(">q")
 
-# Prepended to every write script: refuse to write into a store the server has lost, so a
-# restart without persistence is loud instead of silently starting over.
+# Prepended to every script: refuse to use a store the server has lost, so a restart
+# without persistence is loud instead of silently starting over.
 _LIB = """
 local P = ARGV[1]
 if redis.call('HEXISTS', P .. 'meta', 'layout') == 0 then
-  return redis.error_reply('its data has vanished from the server (restarted without persistence, flushed or evicted?)')
+  return redis.error_reply('its data has vanished from the server (restarted without persistence, ' ..
+    'flushed or evicted?)')
 end
 local function label_hash(id) return P .. 'label:' .. math.floor(id / LABELS_PER_HASH) end
 -- An index key's first two bytes name its hash, the other six are its field there.
@@ -119,7 +123,9 @@ end
     "lookup": """
 local out = {}
 if ARGV[2] == 'label' then
-  for id in string.gmatch(ARGV[3], '[^,]+') do out[#out + 1] = redis.call('HGET', label_hash(id), id) or '' end
+  for id in string.gmatch(ARGV[3], '[^,]+') do
+    out[#out + 1] = redis.call('HGET', label_hash(id), id) or ''
+  end
 else
   for i = 1, #ARGV[2], 8 do
     local key = string.sub(ARGV[2], i, i + 7)
@@ -172,6 +178,15 @@ end
 """,
     # KEYS: a hash; ARGV: P, HSET or HSETNX, then (field, value) pairs.
     "hset": "for i = 3, #ARGV, 2 do redis.call(ARGV[2], KEYS[1], ARGV[i], ARGV[i + 1]) end",
+    # ARGV: P, first, last: the doc ids listed in index hashes first..last ("id,id,...").
+    "index_ids": """
+local out = {}
+for n = tonumber(ARGV[2]), tonumber(ARGV[3]) do
+  local lists = redis.call('HVALS', P .. 'key:' .. n)
+  if #lists > 0 then out[#out + 1] = table.concat(lists, ',') end
+end
+return table.concat(out, ',')
+""",
 }
 
 
@@ -189,13 +204,13 @@ class RedisStore(Store):
 
     def __init__(self, url: str, create: bool = True):
         parts = urlsplit(url)
-        query = dict(parse_qsl(parts.query))
-        prefix = query.pop("prefix", "")
         self.url = urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1])) \
             if "@" in parts.netloc else url  # no password in messages
+        query = dict(parse_qsl(parts.query))
+        prefix = query.pop("prefix", "")
         self._p = f"nc:{prefix}:" if prefix else "nc:"
-        if not parts.path.strip("/").isdigit() and parts.path.strip("/"):
-            raise StoreError(f"invalid store URL {self.url}: the path is a database number (redis://host:port/0)")
+        if parts.path.strip("/") and not parts.path.strip("/").isdigit():  # redis-py would ignore it
+            raise StoreError(f"invalid store URL {self.url}: the path is a database number (/0)")
         self._closed = False
         self._mutex = threading.RLock()
         self._depth = 0
@@ -205,14 +220,25 @@ class RedisStore(Store):
             self._r = redis.Redis.from_url(urlunsplit(parts._replace(query=urlencode(query))), retry=retry,
                                            socket_connect_timeout=CONNECT_TIMEOUT,
                                            socket_timeout=COMMAND_TIMEOUT)
-            self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
-            self._lock = Lock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_POLL,
-                              blocking_timeout=LOCK_WAIT, thread_local=False)
-            self._call("PING")  # unreachable, refused or unresolvable: say so before any fetch
-        except (ValueError, TypeError) as error:
+            # Unreachable, refused or unresolvable: say so now, before any fetch.
+            policy = self._call("INFO", "memory").get("maxmemory_policy", "")
+        except (ValueError, TypeError) as error:  # a malformed URL, an unknown ?option
             raise StoreError(f"invalid store URL {self.url}: {error}") from None
+        self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
+        self._lock = Lock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_POLL,
+                          blocking_timeout=LOCK_WAIT, thread_local=False)
+        try:
+            self._claim(create, policy)
+        except StoreError:
+            self._r.close()
+            raise
+
+    def _claim(self, create: bool, policy: str) -> None:
+        if policy.startswith("allkeys"):
+            raise StoreError(f"store {self.url}: the server may evict any key (maxmemory-policy {policy}); "
+                             "the store needs noeviction")
         layout = self._call("HGET", self._p + "meta", "layout")
-        if layout is None and not create:
+        if layout is None and not create:  # as a missing SQLite file: never written to
             raise StoreError(f"store {self.url}: no newscrawl state under the key prefix {self._p!r}")
         if layout is None:
             self._call("HSETNX", self._p + "meta", "layout", LAYOUT)
@@ -229,10 +255,10 @@ class RedisStore(Store):
         self._check()
         try:
             yield
-        except redis.ResponseError as error:
-            raise StoreError(f"store {self.url}: {error}") from None
-        except redis.RedisError as error:
+        except (redis.ConnectionError, redis.TimeoutError) as error:
             raise StoreError(f"store {self.url}: cannot reach the Redis server ({error})") from None
+        except redis.RedisError as error:
+            raise StoreError(f"store {self.url}: {error}") from None
 
     def _call(self, *command):
         with self._errors():
@@ -251,7 +277,10 @@ class RedisStore(Store):
             return self._scripts[script](keys=[hash_name] if hash_name else [], args=[self._p, *args])
 
     def _hmget(self, hash_name: str, fields: list) -> list:
-        return self._call("HMGET", hash_name, *fields) if fields else self._batch([])
+        if not fields:
+            self._check()
+            return []
+        return self._call("HMGET", hash_name, *fields)
 
     def _label_hash(self, doc_id: int) -> str:
         return f"{self._p}label:{doc_id // LABELS_PER_HASH}"
@@ -263,7 +292,7 @@ class RedisStore(Store):
             if outermost:
                 with self._errors():
                     if not self._lock.acquire():
-                        raise StoreError(f"store {self.url}: another worker held the lock for {LOCK_WAIT:.0f} s")
+                        raise StoreError(f"store {self.url}: waited {LOCK_WAIT:.0f} s for another's lock")
                 stop = threading.Event()
                 threading.Thread(target=self._renew, args=(stop,), daemon=True).start()
             self._depth += 1
@@ -342,15 +371,20 @@ class RedisStore(Store):
 
     # --- candidate index ---------------------------------------------------------------
     def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
-        pairs = sorted(set(pairs))
-        if pairs:
-            self._run("add_keys", [b"".join(_INT64.pack(k) for k, _ in pairs), _joined(i for _, i in pairs)])
-        else:
-            self._check()
+        self._check()
+        pairs = KeyPairs.of(pairs)  # the script keeps a repeated pair once
+        for at in range(0, len(pairs), KEYS_PER_CALL):
+            keys, ids = pairs.keys[at:at + KEYS_PER_CALL], pairs.doc_ids[at:at + KEYS_PER_CALL]
+            self._run("add_keys", [keys.astype(">i8").tobytes(), _joined(ids.tolist())])
 
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
-        keys = list(dict.fromkeys(keys))
-        lists = self._run("lookup", [b"".join(map(_INT64.pack, keys))]).split(b";") if keys else []
+        keys = list(dict.fromkeys(np.fromiter(keys, dtype=np.int64).tolist()))
+        if not keys:
+            self._check()
+            return {}
+        packed = np.array(keys, dtype=">i8").tobytes()
+        lists = [ids for at in range(0, len(packed), 8 * KEYS_PER_CALL)
+                 for ids in self._run("lookup", [packed[at:at + 8 * KEYS_PER_CALL]]).split(b";")]
         return {key: sorted(_ids(ids)) for key, ids in zip(keys, lists) if ids}
 
     # --- clusters --------------------------------------------------------------------------
@@ -360,12 +394,14 @@ class RedisStore(Store):
         return {i: int(label) for i, label in zip(ids, labels) if label}
 
     def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
+        self._check()
         args: list = []
         for group in groups:
             labels = sorted(set(group))
             if len(labels) > 1:
                 args += [len(labels), *labels]
-        self._run("merge", args) if args else self._check()
+        if args:
+            self._run("merge", args)
 
     def cluster_members(self, label: int) -> list[int]:
         listed, own = self._batch([("HGET", self._p + "cluster", label),
@@ -379,8 +415,10 @@ class RedisStore(Store):
         return iter([sorted(_ids(clusters[label])) for label in sorted(clusters, key=int)])
 
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self._check()
         args = [x for pair in pairs for x in pair]
-        self._run("hset", ["HSETNX", *args], self._p + "noted") if args else self._check()
+        if args:
+            self._run("hset", ["HSETNX", *args], self._p + "noted")
 
     def noted_cluster_ids(self) -> Iterator[tuple[str, int]]:
         noted = self._call("HGETALL", self._p + "noted")
@@ -402,9 +440,10 @@ class RedisStore(Store):
         self._run("hset", ["HSET", url, json.dumps([content_hash, lastmod, fetched_at])], self._p + "seen")
 
     def blocks_observe(self, site: str, block_hashes: Iterable[str], doc_key: str) -> None:
+        self._check()
         blocks = list(dict.fromkeys(block_hashes))
-        args = [BLOCK_DOC_CAP, doc_key, *blocks]
-        self._run("blocks", args, f"{self._p}blocks:{site}") if blocks else self._check()
+        if blocks:
+            self._run("blocks", [BLOCK_DOC_CAP, doc_key, *blocks], f"{self._p}blocks:{site}")
 
     def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
         blocks = list(block_hashes)
@@ -421,29 +460,32 @@ class RedisStore(Store):
                 [("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)])
                 for i, label in reply.items()}
             clusters = {int(label): _ids(v) for label, v in self._call("HGETALL", p + "cluster").items()}
+            indexed: set[int] = set()
+            for first in range(0, 1 << 16, 4096):  # the index, a slice per call
+                ids = self._run("index_ids", [first, first + 4095])
+                indexed.update(_ids(ids) if ids else ())
             urls = {url.decode(): int(i) for url, i in self._call("HGETALL", p + "url").items()}
             contents = {c: set(_ids(v)) for c, v in self._call("HGETALL", p + "content").items()}
             stored = set(self._call("HKEYS", p + "fp"))
-            indexed = set()
-            for start in range(0, 1 << 16, 4096):  # the whole index, a slice per round trip
-                for reply in self._batch([("HVALS", f"{p}key:{n}") for n in range(start, start + 4096)]):
-                    indexed.update(i for ids in reply for i in _ids(ids))
         by_content: dict[bytes, set[int]] = {}
         for i, row in rows.items():
             by_content.setdefault(_INT64.pack(row.content), set()).add(i)
+        members = {label: set(ids) for label, ids in clusters.items()}
         checks = {
             "docs without a cluster label": sum(i not in labels for i in rows),
             "docs whose cluster does not list them":
-                sum(i not in clusters.get(label, [label]) or labels.get(label) != label
+                sum(i not in members.get(label, {label}) or labels.get(label) != label
                     for i, label in labels.items()),
             "cluster sets that disagree with the labels":
-                sum(len(ids) < 2 or any(labels.get(i) != label for i in ids) for label, ids in clusters.items()),
-            "docs without a stored fingerprint": sum(c not in stored for c in by_content),
+                sum(len(set(ids)) != len(ids) or len(ids) < 2 or any(labels.get(i) != label for i in ids)
+                    for label, ids in clusters.items()),
+            "docs without a stored fingerprint":
+                sum(len(ids) for c, ids in by_content.items() if c not in stored),
             "URL index entries that disagree with the docs":
                 len(set(urls.items()) ^ {(row.url, i) for i, row in rows.items()}),
             "content index entries that disagree with the docs":
                 sum(contents.get(c) != by_content.get(c) for c in contents.keys() | by_content.keys()),
-            "index keys of unknown docs": len(indexed - rows.keys()),
+            "unknown docs in the candidate index": len(indexed - rows.keys()),
             "docs with ids beyond the id counter": sum(i >= top for i in rows),
         }
         return [f"{count} {problem}" for problem, count in checks.items() if count]
@@ -460,7 +502,8 @@ def _pack_row(row: DocRow) -> bytes:
 
 def _unpack_row(data: bytes) -> DocRow:
     url, site, wire, dateline, published, fetched, size = json.loads(data[8:])
-    return DocRow(url, _INT64.unpack_from(data)[0], site, wire, dateline, _float(published), _float(fetched), size)
+    content = _INT64.unpack_from(data)[0]
+    return DocRow(url, content, site, wire, dateline, _float(published), _float(fetched), size)
 
 
 def _float(value) -> float | None:

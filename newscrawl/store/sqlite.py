@@ -9,14 +9,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, SeenEntry, Store, StoreError
+import numpy as np
+
+from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
+from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["SqliteStore"]
 
 # A writer waits this long for another process's transaction before giving up.
-BUSY_TIMEOUT_MS = 60_000
-# Page cache per connection (KiB): the key index is read at random, so cache pays.
+BUSY_TIMEOUT_MS = 120_000
+# Page cache per connection (KiB), and reads through mmap: the key index is read at random.
 CACHE_KIB = 256 * 1024
+MMAP_BYTES = 2 << 30
+# New index keys go to a small table first and move into the big one in key order once
+# they are a tenth of it: inserting at random into a big B-tree rewrites most of its pages
+# on every commit, a sorted merge rewrites each page once (~3x faster at 1M docs).
+MERGE_FRACTION = 0.1
+MERGE_MIN_ROWS = 1_000_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,6 +38,9 @@ CREATE INDEX IF NOT EXISTS docs_content ON docs (content);
 CREATE TABLE IF NOT EXISTS fingerprints (content INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, doc INTEGER NOT NULL,
     PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keys_recent (key INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS key_rows (level TEXT PRIMARY KEY, rows INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS noted (cluster_id TEXT PRIMARY KEY, doc INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, content_hash TEXT, lastmod TEXT,
     fetched_at TEXT);
@@ -67,6 +79,7 @@ class SqliteStore(Store):
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._db.execute("PRAGMA temp_store = MEMORY")
+            self._db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             with self.transaction():
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
@@ -157,14 +170,41 @@ class SqliteStore(Store):
 
     # --- candidate index ---------------------------------------------------------------
     def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
+        pairs = KeyPairs.of(pairs)
         # Sorted inserts walk the B-tree in order: far fewer page visits per batch.
-        self._many("INSERT OR IGNORE INTO keys (key, doc) VALUES (?, ?)", sorted(pairs))
+        order = np.lexsort((pairs.doc_ids, pairs.keys))
+        with self.transaction():
+            cursor = self._db.executemany("INSERT OR IGNORE INTO keys_recent (key, doc) VALUES (?, ?)",
+                                          zip(pairs.keys[order].tolist(), pairs.doc_ids[order].tolist()))
+            rows = self._count_rows("recent", cursor.rowcount)
+            if rows["recent"] > max(MERGE_MIN_ROWS, MERGE_FRACTION * rows["main"]):
+                merged = self._db.execute("INSERT OR IGNORE INTO keys SELECT key, doc FROM keys_recent").rowcount
+                self._db.execute("DELETE FROM keys_recent")
+                self._count_rows("main", merged)
+                self._count_rows("recent", -rows["recent"])
+
+    def _count_rows(self, level: str, added: int) -> dict[str, int]:
+        self._db.execute("INSERT INTO key_rows (level, rows) VALUES (?, ?) ON CONFLICT (level)"
+                         " DO UPDATE SET rows = rows + excluded.rows", (level, added))
+        return {"main": 0, "recent": 0, **dict(self._db.execute("SELECT level, rows FROM key_rows"))}
 
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
-        for key, doc_id in self._q(f"SELECT key, doc FROM keys WHERE key IN {_IDS}", (_json(keys),)):
+        pairs = self.lookup_pairs(keys)
+        for key, doc_id in zip(pairs.keys.tolist(), pairs.doc_ids.tolist()):
             found.setdefault(key, []).append(doc_id)
         return found
+
+    def lookup_pairs(self, keys: Iterable[int]) -> KeyPairs:
+        keys = keys if isinstance(keys, np.ndarray) else np.fromiter(keys, dtype=np.int64)
+        # Probing in key order keeps the B-tree pages warm: about twice as fast; a join
+        # probes the primary key once per wanted key (faster than `IN (...)`).
+        rows = self._q("SELECT k.key, k.doc FROM json_each(?1) j JOIN keys k ON k.key = j.value"
+                       " UNION ALL SELECT k.key, k.doc FROM json_each(?1) j JOIN keys_recent k ON k.key = j.value",
+                       (json.dumps(sorted_unique(keys).tolist()),))
+        found = np.array(rows, dtype=np.int64).reshape(-1, 2)
+        # A pair added again after its merge is in both tables.
+        return KeyPairs(found[:, 0], found[:, 1]).distinct()
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -243,7 +283,8 @@ class SqliteStore(Store):
                 "SELECT COUNT(*) FROM docs d WHERE NOT EXISTS (SELECT 1 FROM fingerprints f"
                 " WHERE f.content = d.content)",
             "index keys of unknown docs":
-                "SELECT COUNT(*) FROM keys k WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = k.doc)",
+                "SELECT COUNT(*) FROM (SELECT doc FROM keys UNION ALL SELECT doc FROM keys_recent) k"
+                " WHERE NOT EXISTS (SELECT 1 FROM docs d WHERE d.id = k.doc)",
         }
         for problem, sql in checks.items():
             count = self._q(sql)[0][0]
