@@ -88,7 +88,9 @@ def test_unusable_arguments_get_a_clear_message(tmp_path, capsys):
     source.write_text(LINES[0] + "\n", encoding="utf-8")
     assert main(["dedup", str(source), "-o", str(source)]) == 2
     assert main(["dedup", str(source), "-o", str(tmp_path / "o.jsonl"), "--store", "bogus://"]) == 2
+    assert main(["dedup", str(source), "-o", str(tmp_path)]) == 1  # a folder, not a file
     assert main(["clusters", "--store", f"sqlite:///{tmp_path}/none.sqlite", "-o", str(tmp_path / "c")]) == 2
     err = capsys.readouterr().err
     assert "no such file" in err and "must not overwrite the input" in err and "unsupported store URL" in err
+    assert "cannot write" in err
     assert not (tmp_path / "none.sqlite").exists()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newscrawl.fingerprint import UNIQUE, Linker, cluster_id_for, fingerprint
-from newscrawl.fingerprint.linker import MAX_POSTING
+from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
 from newscrawl.fingerprint.signature import SCHEME
-from newscrawl.store import StoreError, open_store
+from newscrawl.store import KeyPairs, StoreError, open_store
 
 PARAS = [
     "KESTRAL, Wendmark (AP) — The Kestral Public Library reopened its main branch Saturday after a two-year "
@@ -92,3 +93,15 @@ def test_a_sentence_every_page_shares_stops_growing_its_posting_list(linker):
     assert linker.clusters() == []
     held = linker.store.lookup_keys(fingerprint(records[0]["text"]).anchors)
     assert max(len(ids) for ids in held.values()) == MAX_POSTING
+
+
+def test_a_batch_sees_the_store_and_earlier_batch_docs_within_the_posting_cap():
+    store_docs = list(range(100, 100 + MAX_POSTING - 1))
+    held = KeyPairs([7] * len(store_docs) + [8], store_docs + [500])
+    # three batch docs (ids 1, 2, 3) share key 7; doc 3 also has key 8
+    keys, owners = np.array([7, 7, 7, 8]), np.array([0, 1, 2, 2])
+    candidates, pairs = batch_candidates(keys, owners, np.array([1, 2, 3]), held)
+    assert candidates[0] == store_docs
+    assert candidates[1] == [1, *store_docs]  # doc 1 took the key's last place
+    assert candidates[2] == [1, *store_docs, 500]  # not doc 2: the key was full
+    assert sorted(zip(pairs.keys.tolist(), pairs.doc_ids.tolist())) == [(7, 1), (8, 3)]

@@ -12,26 +12,26 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from newscrawl.fingerprint.clusters import UNIQUE, LinkResult, cluster_views, view_of
+import numpy as np
+
+from newscrawl.fingerprint.candidates import batch_candidates
+from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of
 from newscrawl.fingerprint.records import doc_row, record_text
 from newscrawl.fingerprint.shingles import Fingerprint, fingerprint, pack, unpack
 from newscrawl.fingerprint.signature import SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
 from newscrawl.store import DocRow, Store, StoreError
+from newscrawl.store.keytable import sorted_unique
 
-__all__ = ["MAX_POSTING", "MAX_VERIFY", "MIN_SHINGLES", "Linker"]
+__all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
 # Texts with fewer shingles (about 20 words) are too short to call anything a copy.
 MIN_SHINGLES = 15
 # Candidates verified per document, most shared keys first; candidates already in the
 # document's cluster cost nothing, so this only bounds work on texts that match nothing.
 MAX_VERIFY = 24
-# A key stops taking new docs once this many have it: a footer sentence shared by a whole
-# mirror network stays cheap to look up, and a big cluster is still found through its
-# first members.
-MAX_POSTING = 50
 
 
 @dataclass
@@ -41,7 +41,7 @@ class _Doc:
     url: str
     fp: Fingerprint
     row: DocRow
-    keys: list[int] = field(default_factory=list)
+    position: int = -1  # in the batch
     id: int = -1
     holder: int | None = None  # id of an earlier doc with the same content
 
@@ -111,23 +111,23 @@ class Linker:
                 continue
             docs.append(_Doc(url, fp, doc_row(record, fp)))
         todo = [d for d in docs if isinstance(d, _Doc)]
-        for doc, keys in zip(todo, candidate_keys([d.fp for d in todo])):
-            doc.keys = keys
+        keys = candidate_keys([d.fp for d in todo])  # CPU work, outside the store's lock
         with self.store.transaction():
-            self._link(todo)
+            self._link(todo, keys)
             results = self._answers(todo) if answers else {}
         if not answers:
             return [None] * len(docs)
         return [results[d.id] if isinstance(d, _Doc) else d for d in docs]
 
-    def _link(self, docs: list[_Doc]) -> None:
+    def _link(self, docs: list[_Doc], keys: tuple[np.ndarray, np.ndarray]) -> None:
         store = self.store
         known = store.doc_ids({d.url for d in docs})
         old = store.docs(known.values())
         contents = store.content_docs({d.fp.content for d in docs})
         fresh: list[_Doc] = []
         batch_urls: dict[str, _Doc] = {}
-        for doc in docs:
+        for position, doc in enumerate(docs):
+            doc.position = position
             doc_id = known.get(doc.url)
             twin = batch_urls.get(doc.url)
             if twin is not None or (doc_id is not None and old[doc_id].content == doc.fp.content):
@@ -136,10 +136,9 @@ class Linker:
             batch_urls[doc.url] = doc
             if doc.fp.content in contents:
                 doc.holder = contents[doc.fp.content]
-                doc.row = _without_fingerprint(doc.row)
             else:
                 contents[doc.fp.content] = -1 - len(fresh)  # placeholder: a doc of this batch
-                doc.row = _with_fingerprint(doc.row, doc.fp)
+                doc.row = replace(doc.row, fingerprint=pack(doc.fp))
             if doc_id is not None:
                 store.update_doc(doc_id, doc.row)
                 doc.id = doc_id
@@ -151,27 +150,31 @@ class Linker:
         for doc in fresh:  # resolve placeholders to the batch doc's id
             if doc.holder is not None and doc.holder < 0:
                 doc.holder = fresh[-1 - doc.holder].id
-        self._verify_and_merge(fresh)
+        self._verify_and_merge(fresh, *keys)
 
-    def _verify_and_merge(self, fresh: list[_Doc]) -> None:
+    def _verify_and_merge(self, fresh: list[_Doc], keys: np.ndarray, owners: np.ndarray) -> None:
         store = self.store
-        hits = store.lookup_keys({k for d in fresh if d.holder is None for k in d.keys})
-        labels = store.clusters_of({i for ids in hits.values() for i in ids} | {d.id for d in fresh}
+        # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
+        indexed = [d for d in fresh if d.holder is None]
+        where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
+        where[[d.position for d in indexed]] = np.arange(len(indexed))
+        owners = where[owners]
+        keys, owners = keys[owners >= 0], owners[owners >= 0]
+        held = store.lookup_pairs(sorted_unique(keys))
+        ids = np.array([d.id for d in indexed], dtype=np.int64)
+        candidates, pairs = batch_candidates(keys, owners, ids, held)
+        labels = store.clusters_of(set(held.doc_ids.tolist()) | {d.id for d in fresh}
                                    | {d.holder for d in fresh if d.holder is not None})
         by_id = {d.id: d for d in fresh}
-        batch_keys: dict[int, list[int]] = {}
         union = _Labels()
         cache: dict[int, tuple[Fingerprint, DocRow]] = {}
-        pending: list[tuple[int, int]] = []
         for doc in fresh:
             own = labels[doc.id]
             if doc.holder is not None:
                 union.union(own, labels[doc.holder])
                 self.stats["exact"] += 1
-                continue
-            shared = Counter(i for k in doc.keys for i in (*hits.get(k, ()), *batch_keys.get(k, ())))
-            shared.pop(doc.id, None)
-            order = sorted(shared, key=lambda i: (-shared[i], i))
+        for doc, order in zip(indexed, candidates):
+            own = labels[doc.id]
             checked = 0
             for cand in order:
                 if checked >= MAX_VERIFY:
@@ -186,12 +189,7 @@ class Linker:
                 if kind:
                     self.stats[f"link_{kind}"] += 1
                     union.union(own, labels[cand])
-            for key in doc.keys:
-                held = batch_keys.setdefault(key, [])
-                if len(held) + len(hits.get(key, ())) < MAX_POSTING:
-                    held.append(doc.id)
-                    pending.append((key, doc.id))
-        store.add_keys(pending)
+        store.add_keys(pairs)
         store.merge_clusters(union.groups())
 
     def _candidate(self, cand, by_id, cache, order, labels, union, own) -> tuple[Fingerprint, DocRow]:
@@ -221,14 +219,8 @@ class Linker:
             out[doc.id] = by_label[label].get(doc.id, UNIQUE)
         return out
 
-    def clusters(self):
-        """The authoritative clusters (ClusterView), sorted by cluster id."""
+    def clusters(self) -> list[ClusterView]:
+        """The authoritative clusters, sorted by cluster id."""
         return cluster_views(self.store, self.now)
 
 
-def _with_fingerprint(row: DocRow, fp: Fingerprint) -> DocRow:
-    return DocRow(**{**row.__dict__, "fingerprint": pack(fp)})
-
-
-def _without_fingerprint(row: DocRow) -> DocRow:
-    return DocRow(**{**row.__dict__, "fingerprint": None})

@@ -43,8 +43,8 @@ def record_text(record: Mapping) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def doc_row(record: Mapping, fp: Fingerprint, fingerprint: bytes | None = None) -> DocRow:
-    """The stored row of a record whose text has fingerprint `fp`."""
+def doc_row(record: Mapping, fp: Fingerprint) -> DocRow:
+    """The stored row of a record whose text has fingerprint `fp` (without the packed fingerprint)."""
     wire = record.get("wire")
     wire = wire.strip() if isinstance(wire, str) else ""
     dateline = record.get("dateline")
@@ -57,5 +57,4 @@ def doc_row(record: Mapping, fp: Fingerprint, fingerprint: bytes | None = None) 
         published=timestamp(record.get("published")),
         fetched=timestamp(record.get("fetched_at")),
         size=fp.size,
-        fingerprint=fingerprint,
     )

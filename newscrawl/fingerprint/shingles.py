@@ -10,6 +10,7 @@ import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from newscrawl.fingerprint.text import WORD, prose, sentences
+from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack", "signed"]
 
@@ -26,7 +27,6 @@ ANCHOR_SAMPLING = 8
 _P = np.uint64(0x100000001B3)  # odd multiplier of the rolling shingle hash
 _DIGIT = re.compile(r"\d")
 _ANCHOR_SALT = 0x5BD1E9955BD1E995
-_token_cache: dict[str, int] = {}
 
 
 def signed(value: int) -> int:
@@ -60,36 +60,42 @@ class Fingerprint:
         return len(self.shingles)
 
 
-def _token_hashes(tokens: list[str]) -> np.ndarray:
-    cache = _token_cache
-    if len(cache) > 2_000_000:  # a vocabulary cache, bounded
-        cache.clear()
-    hashes = [cache.get(token) for token in tokens]
-    if None in hashes:
-        for i, h in enumerate(hashes):
-            if h is None:
-                hashes[i] = cache[tokens[i]] = xxh3_64_intdigest(tokens[i].encode())
-    return np.array(hashes, dtype=np.uint64)
+class _TokenHashes(dict):
+    """token -> xxh3_64, computed on first sight (news vocabularies repeat heavily)."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) > 2_000_000:  # bounded
+            self.clear()
+        value = self[token] = xxh3_64_intdigest(token.encode())
+        return value
 
 
-def _shingles(hashes: np.ndarray, line_of: np.ndarray, k: int = SHINGLE_WORDS) -> np.ndarray:
+_token_hashes = _TokenHashes()
+
+
+def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) -> np.ndarray:
     """Hashes of k-word windows that stay inside one line; a shorter line is one window."""
     n = len(hashes)
-    if n == 0:
+    line_of = np.repeat(np.arange(len(lengths)), lengths)
+    parts = []
+    if n >= k:
+        m = n - k + 1
+        h = hashes[:m].copy()
+        for j in range(1, k):
+            h = h * _P + hashes[j:j + m]
+        parts.append(h[line_of[:m] == line_of[k - 1:]])
+    at = 0
+    for length in lengths:  # lines shorter than a window are one shingle each
+        if 0 < length < k:
+            h = hashes[at:at + 1]  # arrays wrap around silently; numpy scalars warn
+            for j in range(1, length):
+                h = h * _P + hashes[at + j:at + j + 1]
+            parts.append(h)
+        at += length
+    if not parts:
         return np.zeros(0, dtype=np.uint32)
-    tokens = np.concatenate([hashes, np.zeros(k - 1, dtype=np.uint64)])
-    lines = np.concatenate([line_of, np.full(k - 1, -1, dtype=line_of.dtype)])
-    h = tokens[:n].copy()
-    for j in range(1, k):
-        same = lines[j:n + j] == lines[:n]
-        h = np.where(same, h * _P + tokens[j:n + j], h)
-    full = lines[k - 1:n + k - 1] == lines[:n]
-    starts = np.ones(n, dtype=bool)
-    starts[1:] = line_of[1:] != line_of[:-1]
-    lengths = np.bincount(line_of)
-    short_start = starts & (lengths[line_of] < k)
-    mixed = fmix64(h[full | short_start])
-    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
+    mixed = fmix64(np.concatenate(parts) if len(parts) > 1 else parts[0])
+    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32))
 
 
 def _sentence_hash(words: list[str], sentence: str) -> tuple[int, int]:
@@ -124,11 +130,10 @@ def fingerprint(text: str) -> Fingerprint:
                 exact.append(e)
                 frames.append(f)
         lengths.append(count)
-    line_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    hashes = _token_hashes(tokens)
+    hashes = np.array(list(map(_token_hashes.__getitem__, tokens)), dtype=np.uint64)
     content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
     return Fingerprint(
-        shingles=_shingles(hashes, line_of),
+        shingles=_shingles(hashes, lengths),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
         frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
         content=signed(content),

@@ -2,12 +2,12 @@
 
 Two kinds of key go into one index, and any shared key makes two texts candidates:
 
-* **LSH bands** find copies of the whole text. A 128-slot MinHash (rensa's R-MinHash,
-  measured ~10x faster than the best vectorised numpy MinHash and ~35x faster than
-  k-permutation numpy; see bench/dedup.py) is cut into 32 bands of 4 rows. Texts with
-  Jaccard J share a band with probability 1-(1-J^4)^32: 0.87 at J=0.5, 0.99 at J=0.6,
-  0.23 at J=0.3. MinHash estimates Jaccard, so this alone misses trimmed copies: the
-  first 3 of 10 paragraphs has J ~0.3 to its original.
+* **LSH bands** find copies of the whole text. A 128-slot MinHash (rensa's R-MinHash:
+  measured ~7x faster than a vectorised numpy k-permutation MinHash, ~1.5x faster than
+  numpy one-permutation hashing before the densification that needs; bench/dedup.py) is
+  cut into 32 bands of 4 rows. Texts with Jaccard J share a band with probability
+  1-(1-J^4)^32: 0.87 at J=0.5, 0.99 at J=0.6, 0.23 at J=0.3. MinHash estimates Jaccard,
+  so this alone misses trimmed copies: the first 3 of 10 paragraphs has J ~0.3.
 * **Sentence anchors** find excerpts and write-thrus. The exact hash of each of the
   first three sentences (8+ words, dateline stripped) is a key, and so is any later
   sentence whose hash is 0 mod 8. News is trimmed from the bottom (inverted pyramid), so
@@ -22,6 +22,7 @@ the exact shingle sets (verify.py), so keys only need recall, not precision.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -50,7 +51,7 @@ def signatures(fingerprints: Sequence[Fingerprint]) -> np.ndarray:
     """(n, NUM_PERM) uint32 MinHash signatures of the fingerprints' shingle sets."""
     if not fingerprints:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    flat = np.concatenate([fp.shingles for fp in fingerprints]).astype(np.uint64)
+    flat = np.concatenate([fp.shingles for fp in fingerprints], dtype=np.uint64)
     offsets = np.zeros(len(fingerprints) + 1, dtype=np.uint64)
     np.cumsum([fp.size for fp in fingerprints], out=offsets[1:])
     matrix = RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, NUM_PERM, SEED)
@@ -67,7 +68,14 @@ def band_keys(signature_matrix: np.ndarray) -> np.ndarray:
     return h.view(np.int64)
 
 
-def candidate_keys(fingerprints: Sequence[Fingerprint]) -> list[list[int]]:
-    """Each fingerprint's index keys: its band keys, then its sentence anchors."""
-    bands = band_keys(signatures(fingerprints)).tolist()
-    return [band + list(fp.anchors) for band, fp in zip(bands, fingerprints)]
+def candidate_keys(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
+    """Index keys of a batch as flat int64 arrays: (keys, position of the fingerprint owning each)."""
+    n = len(fingerprints)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    per_doc = [len(fp.anchors) for fp in fingerprints]
+    anchors = np.fromiter(itertools.chain.from_iterable(fp.anchors for fp in fingerprints),
+                          dtype=np.int64, count=sum(per_doc))
+    keys = np.concatenate([band_keys(signatures(fingerprints)).ravel(), anchors])
+    owners = np.concatenate([np.repeat(np.arange(n), BANDS), np.repeat(np.arange(n), per_doc)])
+    return keys, owners

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 
-__all__ = ["Prose", "normalise", "prose", "dateline_key"]
+__all__ = ["PROSE_MIN_WORDS", "WORD", "Prose", "dateline_key", "normalise", "prose", "sentences"]
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
