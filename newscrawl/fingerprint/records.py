@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from newscrawl.extraction.dates import parse_date
+from newscrawl.extraction.dates import parse_moment
 from newscrawl.extraction.wire import agency
 from newscrawl.fingerprint.shingles import Fingerprint
 from newscrawl.store import DocRow
@@ -16,16 +15,8 @@ __all__ = ["doc_row", "record_text", "site_of_record", "timestamp"]
 
 def timestamp(value) -> float | None:
     """POSIX seconds (UTC) of an ISO-ish date string; naive times are taken as UTC."""
-    if not isinstance(value, str):
-        return None
-    parsed = parse_date(value)
-    if parsed is None:
-        return None
-    if not isinstance(parsed, datetime):
-        parsed = datetime(parsed.year, parsed.month, parsed.day)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.timestamp()
+    moment = parse_moment(value)
+    return moment.timestamp() if moment is not None else None
 
 
 def site_of_record(record: Mapping) -> str | None:
