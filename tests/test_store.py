@@ -167,8 +167,9 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
-    url, go = f"sqlite:///{tmp_path}/shared.sqlite", tmp_path / "go"
+def two_processes_write_at_once(url: str, tmp_path) -> None:
+    """Run WRITER twice at once against `url`; both processes' work is there, consistent."""
+    go = tmp_path / "go"
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, name, str(go)], stderr=subprocess.PIPE,
                               text=True) for name in ("left", "right")]
     go.touch()
@@ -182,6 +183,10 @@ def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
         assert len(clusters) == 300 and all(len(members) == 2 for members in clusters)
         assert store.seen_get("https://left.example/299") is not None
         assert store.blocks_doc_counts("shared.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
+
+
+def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
+    two_processes_write_at_once(f"sqlite:///{tmp_path}/shared.sqlite", tmp_path)
 
 
 def test_empty_key_batches_are_fine(store):

@@ -16,12 +16,12 @@ import pytest
 import redis
 
 from newscrawl.fingerprint import Linker
-from newscrawl.store import BLOCK_DOC_CAP, StoreError, open_store
+from newscrawl.store import StoreError, open_store
 from newscrawl.store import redis as redis_store
 from tests import test_store as backend_tests
 from tests.redis_server import RedisServer
 from tests.test_linking_corpus import CORPUS, DATA, NOW, link
-from tests.test_store import WRITER, row
+from tests.test_store import row, two_processes_write_at_once
 
 # Every backend test of test_store.py that needs only a `store` runs here on Redis too
 # (the `store` fixture below wins inside this module).
@@ -189,17 +189,7 @@ def test_a_transaction_that_lost_its_lock_fails_loudly(store):
 
 
 def test_two_processes_write_one_redis_store_at_once(server, tmp_path):
-    url, go = fresh_url(server), tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, name, str(go)], stderr=subprocess.PIPE,
-                              text=True) for name in ("left", "right")]
-    go.touch()
-    for proc in procs:
-        assert proc.wait(timeout=120) == 0, proc.stderr.read()
-    with open_store(url) as store:
-        assert store.count_docs() == 600 and store.integrity_check() == []
-        clusters = list(store.iter_clusters())  # key n: whoever came second saw the first
-        assert len(clusters) == 300 and all(len(members) == 2 for members in clusters)
-        assert store.blocks_doc_counts("shared.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
+    two_processes_write_at_once(fresh_url(server), tmp_path)
 
 
 LINKER = textwrap.dedent("""
