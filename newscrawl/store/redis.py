@@ -27,9 +27,15 @@ __all__ = ["RedisStore", "open_redis_store"]
 #   fp          content -> packed fingerprint            content   content -> "id,id,..." docs that have it
 #   label:N     id -> cluster label, ids N*128 .. N*128+127 (small hashes are stored as compact listpacks)
 #   cluster     label -> "id,id,..." members, only for clusters of two or more
-#   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first two bytes
+#   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first INDEX_HASH_BITS bits
 #   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
-LAYOUT = "1"
+LAYOUT = "2"  # 1 had 2^16 index hashes
+# The candidate index is spread over 2^20 hashes so that each stays a compact listpack
+# (at most hash-max-listpack-entries, 512 by default) up to ~14M docs of ~38 keys: a
+# listpack entry costs ~16 bytes, a hashtable entry ~50. With 2^16 hashes the index
+# jumped from ~700 to ~2,050 B/doc past ~880k docs (bench/dedup.py). The price: ~100 MB
+# of per-hash overhead once the store is big, and more B/doc below ~100k docs.
+INDEX_HASH_BITS = 20
 # A script runs alone on the server: big batches go in slices of this many keys (~50 ms).
 KEYS_PER_CALL = 20_000
 LABELS_PER_HASH = 128  # within hash-max-listpack-entries (512 by default): compact small hashes
@@ -55,8 +61,11 @@ if redis.call('HEXISTS', P .. 'meta', 'layout') == 0 then
     'flushed or evicted?)')
 end
 local function label_hash(id) return P .. 'label:' .. math.floor(id / LABELS_PER_HASH) end
--- An index key's first two bytes name its hash, the other six are its field there.
-local function key_hash(key) return P .. 'key:' .. (string.byte(key, 1) * 256 + string.byte(key, 2)) end
+-- An index key's first INDEX_HASH_BITS bits name its hash, its last six bytes are its field there.
+local function key_hash(key)
+  local b1, b2, b3 = string.byte(key, 1, 3)
+  return P .. 'key:' .. math.floor((b1 * 65536 + b2 * 256 + b3) / INDEX_HASH_DIVISOR)
+end
 local function append(hash, field, id)  -- add id to the comma list at field, once
   local list = redis.call('HGET', hash, field)
   if not list then
@@ -65,7 +74,8 @@ local function append(hash, field, id)  -- add id to the comma list at field, on
     redis.call('HSET', hash, field, list .. ',' .. id)
   end
 end
-""".replace("LABELS_PER_HASH", str(LABELS_PER_HASH))
+""".replace("LABELS_PER_HASH", str(LABELS_PER_HASH)).replace(
+    "INDEX_HASH_DIVISOR", str(1 << (24 - INDEX_HASH_BITS)))
 
 _SCRIPTS = {
     # ARGV: P, n, n x (url, row, content), then (content, fingerprint) pairs.
@@ -461,7 +471,7 @@ class RedisStore(Store):
                 for i, label in reply.items()}
             clusters = {int(label): _ids(v) for label, v in self._call("HGETALL", p + "cluster").items()}
             indexed: set[int] = set()
-            for first in range(0, 1 << 16, 4096):  # the index, a slice per call
+            for first in range(0, 1 << INDEX_HASH_BITS, 4096):  # the index, a slice per call
                 ids = self._run("index_ids", [first, first + 4095])
                 indexed.update(_ids(ids) if ids else ())
             urls = {url.decode(): int(i) for url, i in self._call("HGETALL", p + "url").items()}
