@@ -8,12 +8,14 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import extract_metadata
-from trafilatura.settings import set_date_params
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
+from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
 from newscrawl.extraction.boilerplate import SiteBoilerplate, strip_template
 from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
@@ -81,10 +83,9 @@ def drop_hinted(tree, hints: SiteHints | None) -> None:
                 element.drop_tree()
 
 
-def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]:
-    """The page's main-text paragraphs, by trafilatura (within the hinted container, if any)."""
+def _trafilatura_paragraphs(tree, url: str) -> list[str]:
     document = trafilatura.bare_extraction(
-        _text_tree(tree, hints),
+        tree,
         url=url,
         with_metadata=False,
         include_comments=False,
@@ -92,6 +93,21 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
         deduplicate=False,  # its cache is process-global: output would depend on order
     )
     return _blocks(document.body) if document is not None and document.body is not None else []
+
+
+def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]:
+    """The page's main-text paragraphs, by trafilatura (within the hinted container, if any).
+
+    A body split over same-class containers is merged in `tree` (in place) and extracted
+    again: trafilatura alone would return only its first part.
+    """
+    text_tree = _text_tree(tree, hints)
+    paragraphs = _trafilatura_paragraphs(text_tree, url)
+    parts = split_body_parts(text_tree, paragraphs)
+    if parts:
+        merge_body_parts(parts)
+        paragraphs = _trafilatura_paragraphs(text_tree, url)
+    return paragraphs
 
 
 _BYLINE_BLOCK = re.compile(r"^(by|von|par|por)\s+\S", re.I)
@@ -145,6 +161,27 @@ def parse_page(html: bytes | str, declared_encoding: str | None = None):
     return tree
 
 
+def _trafilatura_metadata(tree, url: str) -> Document:
+    """trafilatura's `extract_metadata` cut down to what a record takes from it: title and date.
+
+    Same sources in the same order (meta tags, JSON-LD, <title>/<h1>, htmldate); its
+    author, category, tag, licence and site-name searches, whose results were thrown away,
+    were most of its cost.
+    """
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # extract_metadata shields its JSON-LD parser the same way
+        pass
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    metadata.date = find_date(tree, **{**set_date_params(extensive=False), "url": metadata.url})
+    metadata.clean_and_trim()
+    return metadata
+
+
 def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> dict:
     """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
@@ -161,7 +198,7 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     fallback = None
     if not title or not published:
         # trafilatura's metadata (htmldate) is the slow, last resort.
-        fallback = extract_metadata(tree, url, set_date_params(extensive=False), extensive=False)
+        fallback = _trafilatura_metadata(tree, url)
         title = title or fallback.title
         if not published:
             published, published_raw = _published([fallback.date], now)

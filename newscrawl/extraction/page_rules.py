@@ -2,12 +2,15 @@
 
 Link lists (related stories, rankings, trending), their headings, rating widgets,
 share bars and newsletter boxes look like text to a generic extractor when a template
-puts them inside the article container, as content farms do.
+puts them inside the article container, as content farms do; so do hover cards nested
+in a sentence and hidden microdata copies of the story.
 """
 
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 
 # Headings of link lists and promo boxes (compared case- and punctuation-insensitively).
 _JUNK_HEADINGS = {
@@ -33,8 +36,22 @@ _JUNK_LINE = re.compile(
     re.I,
 )
 _JUNK_LINE_MAX_WORDS = 30
-# Runs of this many sibling blocks that are nothing but a link are link lists too.
+# Hidden schema.org microdata: a copy of the headline, teaser and body for machines, which
+# trafilatura's fallback extractors (unlike its main one) do not skip, doubling the text.
+_HIDDEN_MICRODATA = etree.XPath(
+    '//*[@itemscope][contains(translate(@style, " ", ""), "display:none")]'
+)
+# Hover cards: a person's or topic's name in a sentence carries a hidden card (photo, name,
+# latest headlines) that CSS shows on hover; in the markup it sits mid-sentence. A card is
+# a span in a paragraph with this many links, (nearly) nothing but link text, and real
+# sentence words around it.
+_SPANS_OF_LINKS = etree.XPath("//p//span[count(.//a) >= 3]")
+_MIN_CARD_CHARS = 60
+_MIN_SENTENCE_WORDS = 8
+# Runs of this many sibling blocks that are nothing but a link are link lists too ...
 _MIN_LINK_RUN = 3
+# ... unless words stand between them.
+_WORD_CHAR = re.compile(r"\w")
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
@@ -48,10 +65,11 @@ def _text(element) -> str:
 def _text_lengths(tree) -> dict:
     """Raw text length of every element, in one bottom-up pass (no quadratic re-reading)."""
     lengths: dict = {}
+    known = lengths.get
     for element in reversed(list(tree.iter())):
         total = len(element.text or "") if isinstance(element.tag, str) else 0
         for child in element:
-            total += lengths.get(child, 0) + len(child.tail or "")
+            total += known(child, 0) + len(child.tail or "")
         lengths[element] = total
     return lengths
 
@@ -71,14 +89,18 @@ def _is_link_list(element) -> bool:
 
 def _is_link_only(element, lengths) -> bool:
     size = lengths.get(element, 0)
-    if not size or size > 400:
+    if not size or size > 400 or next(element.iter("a"), None) is None:
         return False
     text = _text(element)
     return bool(text) and sum(len(_text(a)) for a in element.iter("a")) >= 0.9 * len(text)
 
 
 def _link_runs(tree, lengths):
-    """Sibling blocks (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more."""
+    """Sibling blocks (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more.
+
+    Words between two of them (`<span><a>..</a></span> released in 2015, ...`) end the run:
+    those are a sentence's inline links, not a list.
+    """
     for parent in tree.iter():
         if len(parent) < _MIN_LINK_RUN:
             continue
@@ -86,21 +108,46 @@ def _link_runs(tree, lengths):
         for child in [*parent, None]:
             if (child is not None and isinstance(child.tag, str) and child.tag in _BLOCKISH
                     and _is_link_only(child, lengths)):
-                run.append(child)
+                if not run or not _WORD_CHAR.search(run[-1].tail or ""):
+                    run.append(child)
+                    continue
+                if len(run) >= _MIN_LINK_RUN:
+                    yield from run
+                run = [child]
                 continue
             if len(run) >= _MIN_LINK_RUN:
                 yield from run
             run = []
 
 
+def _is_link_card(span) -> bool:
+    text = _text(span)
+    if len(text) < _MIN_CARD_CHARS or sum(len(_text(a)) for a in span.iter("a")) < 0.9 * len(text):
+        return False
+    paragraph = next(ancestor for ancestor in span.iterancestors() if ancestor.tag == "p")
+    return len(_text(paragraph).split()) - len(text.split()) >= _MIN_SENTENCE_WORDS
+
+
+def _link_cards(tree):
+    """Spans of links inside a sentence (innermost only): hover cards, not the sentence's words."""
+    cards = [span for span in _SPANS_OF_LINKS(tree) if _is_link_card(span)]
+    holders = {ancestor for card in cards for ancestor in card.iterancestors()}
+    return [card for card in cards if card not in holders]
+
+
 def prune_page_chrome(tree) -> int:
-    """Remove link lists, their headings, rating widgets and promos from `tree` in place; returns how many."""
+    """Remove link lists, their headings, rating widgets, promos, hover cards and hidden microdata
+    copies from `tree` in place; returns how many."""
     lengths = _text_lengths(tree)
     doomed = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
     doomed.extend(_link_runs(tree, lengths))
+    doomed.extend(_HIDDEN_MICRODATA(tree))
+    doomed.extend(_link_cards(tree))
     for element in tree.iter(*_BLOCKISH):
+        if len(element) > 3:  # the cheapest test first: this loop sees most of the page
+            continue
         size = lengths.get(element, 0)
-        if not size or size > 600 or len(element) > 3:
+        if not size or size > 600:
             continue
         text = _text(element)
         if len(text) <= 40 and (is_junk_heading(text) or _RATING.match(text)):
