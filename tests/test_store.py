@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 
 import numpy as np
 import pytest
@@ -187,6 +189,26 @@ def two_processes_write_at_once(url: str, tmp_path) -> None:
 
 def test_two_processes_write_one_sqlite_store_at_once(tmp_path):
     two_processes_write_at_once(f"sqlite:///{tmp_path}/shared.sqlite", tmp_path)
+
+
+def test_a_store_opens_while_another_writer_holds_the_lock(tmp_path):
+    # Switching to WAL needs an exclusive lock and SQLite refuses it at once ("database
+    # is locked") instead of waiting: opening must wait for the writer like any write.
+    path = tmp_path / "busy.sqlite"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO t VALUES (1)")
+    release = threading.Timer(0.3, writer.execute, ("COMMIT",))
+    release.start()
+    try:
+        with open_store(f"sqlite:///{path}") as store:
+            store.add_docs([row("https://a.example/1")])
+    finally:
+        release.join()
+        writer.close()
+    with open_store(f"sqlite:///{path}") as store:
+        assert store.integrity_check() == []
 
 
 def test_empty_key_batches_are_fine(store):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,24 @@ def _json(values: Iterable) -> str:
     return json.dumps(list(values))
 
 
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting out other processes that hold it.
+
+    Changing the journal mode needs an exclusive lock, and SQLite answers "database is
+    locked" at once instead of calling the busy handler; so two processes opening a new
+    store together, or one opening while another writes, would fail. Retry until the
+    busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SqliteStore(Store):
     """State in one SQLite file (WAL); `transaction()` is BEGIN IMMEDIATE, so writers queue."""
 
@@ -75,7 +94,7 @@ class SqliteStore(Store):
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                        check_same_thread=False)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(self._db)
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._db.execute("PRAGMA temp_store = MEMORY")
