@@ -104,6 +104,8 @@ ADDONS = {"newscrawl.distributed.DistributedAddon": 0}
 # --- sites and routing --------------------------------------------------------------
 # host -> "host:port": requests to these hosts go there instead (the mock web, staging).
 NEWSCRAWL_HOST_MAP: dict[str, str] = {}
+# CIDR networks a crawl may connect to although internal ("10.0.0.0/8,fd00::/8"); see README "Safety".
+NEWSCRAWL_ALLOW_NETWORKS: list[str] = []
 # Licensed-partner sites on the shared local-news CMS (the `partners` spider).
 NEWSCRAWL_PARTNER_DOMAINS = ["www.kvtn7.com", "www.rivertonledger.com"]
 # Content-farm mirror network sharing one template (the `mirrors` spider).

@@ -7,6 +7,7 @@ bombs expand to nothing; broken XML is recovered where lxml can and reported oth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -130,3 +131,38 @@ def robots_sitemaps(robots_txt: str) -> list[str]:
         if key.strip().lower() == "sitemap" and value.strip():
             urls.append(value.strip())
     return urls
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def in_domains(host: str, domains) -> bool:
+    """`host` is one of `domains` or a subdomain of one (`www.` of a domain ignored)."""
+    for domain in domains:
+        domain = domain.lower().removeprefix("www.")
+        if host == domain or host.endswith("." + domain):
+            return True
+    return False
+
+
+def split_off_host(entries: list[Entry], own_hosts, domains=()) -> tuple[list[Entry], dict[str, list[Entry]]]:
+    """(entries a sitemap may list, {other host: its entries}).
+
+    The sitemaps protocol lets a sitemap list URLs of its own host only; a spider's own
+    domains are trusted too. The rest needs a cross-submit (see `cross_submitted`).
+    """
+    kept, others = [], {}
+    for entry in entries:
+        host = host_of(entry.url)
+        if host in own_hosts or in_domains(host, domains):
+            kept.append(entry)
+        else:
+            others.setdefault(host, []).append(entry)
+    return kept, others
+
+
+def cross_submitted(robots_txt: str, sitemap_chain) -> bool:
+    """A host's robots.txt names this sitemap (or a sitemap index above it): its entries there are vouched for."""
+    listed = set(robots_sitemaps(robots_txt))
+    return any(url in listed for url in sitemap_chain)

@@ -7,10 +7,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError, TCPTimedOutError
 from twisted.web._newclient import ResponseNeverReceived
 
+from newscrawl.downloader.guard import AddressRefused
+
 
 def failure_reason(failure) -> str:
-    """`http_404`, `timeout`, `dns`, `refused`, `ignored`, ... for a Twisted failure."""
+    """`http_404`, `timeout`, `dns`, `refused`, `internal_address`, `ignored`, ... for a Twisted failure."""
     error = failure.value
+    if isinstance(error, AddressRefused):
+        return "internal_address"
     if isinstance(error, HttpError):
         return f"http_{error.response.status}"
     if isinstance(error, (TimeoutError, TCPTimedOutError)) or "Timeout" in type(error).__name__:

@@ -62,6 +62,9 @@ def health_warnings(summary: dict, previous: dict | None, floors: dict | None = 
     for hint, share in summary["hint_coverage"].items():
         if share < HINT_FLOOR:
             warnings.append(f"site hint '{hint}' matched {share:.0%} of pages: has the layout changed?")
+    if summary.get("refused_requests"):
+        warnings.append(f"{summary['refused_requests']} request(s) to internal addresses refused "
+                        f"({summary['refused_hosts']} host(s)); see the log, and NEWSCRAWL_ALLOW_NETWORKS")
     if previous and previous.get("items") and summary["items"] < ITEM_DROP_RATIO * previous["items"]:
         if not summary.get("incremental"):
             warnings.append(f"{summary['items']} items, {previous['items']} in the previous run")
@@ -90,6 +93,10 @@ class RunSummary:
             "pages_fetched": stats.get("response_received_count", 0),
             "skipped_known": stats.get("newscrawl/incremental/skipped_known", 0),
             "incremental": bool(stats.get("newscrawl/incremental/skipped_known")),
+            # The address guard's refusals (requests to internal addresses) and off-host sitemap entries.
+            "refused_requests": stats.get("newscrawl/safety/refused", 0),
+            "refused_hosts": stats.get("newscrawl/safety/refused_hosts", 0),
+            "off_host_sitemap_entries": stats.get("newscrawl/discovery/off_host_dropped", 0),
             "coverage": fields,
             "hint_coverage": hints,
             "previous_items": previous.get("items") if previous else None,
