@@ -46,9 +46,15 @@ SPIDER_MIDDLEWARES = {
     "newscrawl.crawl.known.KnownArticleFilter": 900,
 }
 # HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP applied below all middlewares.
+# No file://, ftp://, s3:// or data: fetches: a link in a feed must never read local files or
+# reach a host past the address guard.
 DOWNLOAD_HANDLERS = {
     "http": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
     "https": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
+    "file": None,
+    "ftp": None,
+    "s3": None,
+    "data": None,
 }
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extraction.ExtractionPipeline": 100,

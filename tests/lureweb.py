@@ -10,7 +10,9 @@ NEWSCRAWL_HOST_MAP) redirects, lists and links there. All text is made up for th
 from __future__ import annotations
 
 import socket
+import tempfile
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LURE, CDN = "www.lureprint.com", "www.lurecdn.com"
@@ -18,6 +20,7 @@ NAMED = "intranet.lureprint.test"  # the test resolver answers 127.0.0.2 for it
 FLIP = "flip.lureprint.test"  # answers 127.0.0.3, then 127.0.0.2, in turn (DNS rebinding)
 INTERNAL_MARKER = "Instance credentials rotate every six hours"
 STAND_IN_MARKER = "The harbour pilots of Quillon Bay"
+LOCAL_MARKER = "Draft minutes kept on the crawl machine"
 
 
 def article_html(title: str, lead: str) -> bytes:
@@ -95,12 +98,17 @@ class Servers:
         self.stand_in = self._start("127.0.0.3", self.port, stand_in, close_each=True)
         self.lure = self._start("127.0.0.1", 0, self._lure_answer)
         self.lure_port = self.lure.server_address[1]
+        # A local file a feed links to as file://: an article, so reading it would export it.
+        self._tmp = tempfile.TemporaryDirectory(prefix="lureweb-")
+        self.local_page = Path(self._tmp.name) / "minutes.html"
+        self.local_page.write_bytes(article_html("Local minutes", LOCAL_MARKER + "."))
         return self
 
     def __exit__(self, *exc) -> None:
         for server in self._all:
             server.shutdown()
             server.server_close()
+        self._tmp.cleanup()
 
     @property
     def host_map(self) -> dict[str, str]:
@@ -150,7 +158,7 @@ class Servers:
             "/go/file": (302, "file:///etc/passwd"),
             "/sitemap.xml": _urlset([f"{base}/news/harbour-lights.html", inside("/sitemap-entry")]),
             "/feed.xml": _rss([f"{base}/news/harbour-lights.html", inside("/feed-item"),
-                               f"http://{NAMED}:{self.port}/feed-named"]),
+                               f"http://{NAMED}:{self.port}/feed-named", self.local_page.as_uri()]),
         }
 
     def cdn_pages(self) -> dict:

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from tests.crawling import run_crawl
-from tests.lureweb import CDN, FLIP, INTERNAL_MARKER, LURE, NAMED, STAND_IN_MARKER, Servers
+from tests.lureweb import CDN, FLIP, INTERNAL_MARKER, LOCAL_MARKER, LURE, NAMED, STAND_IN_MARKER, Servers
 
 GOOD = f"https://{LURE}/news/harbour-lights.html"
 WAYS_IN = ["metadata", "chain-1", "ipv6", "named", "decimal", "routed", "file"]
@@ -128,6 +128,8 @@ def test_feed_links_inside_are_refused(web, tmp_path):
     assert web.connections_inside() == before
     assert [r["url"] for r in result.records] == [GOOD]
     assert result.stats["newscrawl/safety/refused_hosts"] == 2  # 127.0.0.2 and the name resolving there
+    # Its file:// link is no article: local files are never read.
+    assert LOCAL_MARKER not in result.output.read_text() and "file://" not in result.log
 
 
 def test_cross_submitted_sitemap_entries_are_kept(web, tmp_path):

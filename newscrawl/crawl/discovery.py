@@ -106,7 +106,7 @@ def _feed_entries(root) -> list[Entry]:
             updated = _child_text(node, "updated") or published
         else:
             continue
-        if url:
+        if url and url.strip().startswith(("http://", "https://")):  # never file://, ftp://, ...
             entries.append(Entry(url=url.strip(), lastmod=updated, title=_child_text(node, "title"),
                                  published=published))
     return entries
@@ -128,7 +128,7 @@ def robots_sitemaps(robots_txt: str) -> list[str]:
     urls = []
     for line in robots_txt.splitlines():
         key, _, value = line.partition(":")
-        if key.strip().lower() == "sitemap" and value.strip():
+        if key.strip().lower() == "sitemap" and value.strip().startswith(("http://", "https://")):
             urls.append(value.strip())
     return urls
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import IgnoreRequest, NotSupported
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError, TCPTimedOutError
 from twisted.web._newclient import ResponseNeverReceived
@@ -15,6 +15,8 @@ def failure_reason(failure) -> str:
     error = failure.value
     if isinstance(error, AddressRefused):
         return "internal_address"
+    if isinstance(error, NotSupported):
+        return "unsupported_scheme"  # file://, ftp://, ...: no handler, on purpose
     if isinstance(error, HttpError):
         return f"http_{error.response.status}"
     if isinstance(error, (TimeoutError, TCPTimedOutError)) or "Timeout" in type(error).__name__:
