@@ -158,3 +158,25 @@ def test_name_rebinding_to_an_internal_address_is_refused(web, tmp_path):
     assert result.records and all(STAND_IN_MARKER in r["text"] for r in result.records)
     assert result.stats["newscrawl/safety/refused"] >= 2
     assert len(result.records) + result.stats["newscrawl/safety/refused"] >= 8
+
+
+REDIS_PASSWORD = "lure-Redis-pw-5521"
+
+
+@pytest.mark.parametrize("password", [REDIS_PASSWORD, "wrong-Redis-pw-9034"], ids=["right", "wrong"])
+def test_redis_password_stays_out_of_the_log(web, tmp_path, password):
+    """With NEWSCRAWL_REDIS_URL carrying a password, at DEBUG level, the password is in no log line."""
+    from tests.redis_server import RedisServer
+
+    with RedisServer() as server:
+        assert server.command("CONFIG", "SET", "requirepass", REDIS_PASSWORD).startswith(b"+OK")
+        url_file = tmp_path / "urls.txt"
+        url_file.write_text(GOOD + "\n")
+        result = crawl(web, tmp_path, "urls", {"file": str(url_file)}, LOG_LEVEL="DEBUG",
+                       NEWSCRAWL_REDIS_URL=f"redis://:{password}@127.0.0.1:{server.port}/0")
+    if password == REDIS_PASSWORD:
+        assert result.returncode == 0 and [r["url"] for r in result.records] == [GOOD], result.log[-3000:]
+    else:
+        assert not result.records and "AuthenticationError" in result.log, result.log[-3000:]
+    assert password not in result.log
+    assert password not in json.dumps(result.summary)

@@ -167,7 +167,7 @@ class RequestGuard:
         ip = parse_address(host)
         reason = ip is not None and blocked_reason(ip, self.allowed)
         if reason:
-            self.refuse(url, Refusal(host, str(ip), reason))
+            self.refuse(url, Refusal(host, host, reason))
 
     def check_peer(self, url: str, peer) -> None:
         """The address the response really came from (after every lookup) must be allowed too."""
