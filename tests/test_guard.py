@@ -89,6 +89,7 @@ def test_routes_and_allowed_networks(guard):
     guard = GuardedResolver.install(reactor, parse_networks(["10.0.0.0/8"]), {("127.0.0.1", 8123)})
     assert lookup(guard, "127.0.0.1", 8123) == ["127.0.0.1"]  # the host map's target, on its port
     assert lookup(guard, "127.0.0.1", 8124) == []  # any other port of it is not
+    assert lookup(guard, "127.0.0.1", 0) == ["127.0.0.1"]  # a lookup by name alone: reaching a proxy
     assert lookup(guard, "intranet.example") == ["10.0.0.5"]
 
 

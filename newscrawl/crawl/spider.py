@@ -13,9 +13,9 @@ import scrapy
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 
-from newscrawl.crawl.discovery import (DiscoveryError, Entry, cross_submitted, host_of, parse_discovery,
-                                      robots_sitemaps, split_off_host)
+from newscrawl.crawl.discovery import DiscoveryError, Entry, host_of, parse_discovery, robots_sitemaps, split_off_host
 from newscrawl.crawl.failures import failure_reason
+from newscrawl.crawl.sitemap_hosts import CHAIN, VOUCHED, SitemapHostRule
 from newscrawl.extraction import SiteHints
 from newscrawl.extraction.dates import parse_moment
 from newscrawl.items import ArticleLoader
@@ -27,18 +27,13 @@ def too_old(published: str | None, max_age_days: float) -> bool:
     return moment is not None and (datetime.now(tz=timezone.utc) - moment).total_seconds() > max_age_days * 86400
 
 
-# Hosts outside its own that one run checks for robots.txt cross-submits; beyond, entries are dropped.
-MAX_CROSS_SUBMIT_HOSTS = 50
-CHAIN, VOUCHED = "newscrawl_sitemap_chain", "newscrawl_vouched_hosts"
-
-
 def _domain_list(value) -> list[str]:
     if isinstance(value, str):
         value = value.split(",")
     return [d.strip().lower() for d in value or () if d and d.strip()]
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(SitemapHostRule, scrapy.Spider):
     """Base of every news spider; see the module docstring. URL templates take `{domain}`."""
 
     domains: tuple[str, ...] = ()  # sites this spider crawls (`-a domains=a,b` overrides)
@@ -68,6 +63,7 @@ class NewsSpider(scrapy.Spider):
         spider._discovery_seen = set()  # discovery URLs requested in this run
         spider._announced = {}  # article URL -> (moment, newest sitemap/feed date string)
         spider._cross = {}  # other host -> robots.txt text once read, or the entries waiting for it
+        spider._off_host_logged = 0
         return spider
 
     # --- classification -------------------------------------------------------------
@@ -164,56 +160,6 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/discovery/too_old")
         elif self.is_article(entry.url):
             yield self.article_request(entry)
-
-    # --- sitemap entries on other hosts -----------------------------------------------------
-    def _check_cross_submit(self, host: str, waiting: list):
-        """Entries on `host` are kept only if its robots.txt names their sitemap (the sitemaps protocol)."""
-        known = self._cross.get(host)
-        if self.allowed_domains:  # a site spider: other hosts are off-site anyway
-            self._drop_off_host(host, waiting, "it is not one of the spider's domains")
-        elif isinstance(known, str):
-            yield from self._decide_cross_submit(host, known, waiting)
-        elif known is not None:
-            known.extend(waiting)
-        elif len(self._cross) >= MAX_CROSS_SUBMIT_HOSTS:
-            self._drop_off_host(host, waiting, f"more than {MAX_CROSS_SUBMIT_HOSTS} other hosts")
-        else:
-            self._cross[host] = list(waiting)
-            scheme_netloc = waiting[0][0].url.split("/", 3)[:3]
-            yield scrapy.Request("/".join(scheme_netloc) + "/robots.txt", callback=self._cross_submit_read,
-                                 errback=self._cross_submit_failed, dont_filter=True,
-                                 meta={"newscrawl_host": host, "dont_obey_robotstxt": True})
-
-    def _cross_submit_read(self, response):
-        host = response.meta["newscrawl_host"]
-        waiting, self._cross[host] = self._cross[host], response.text if hasattr(response, "text") else ""
-        yield from self._decide_cross_submit(host, self._cross[host], waiting)
-
-    def _cross_submit_failed(self, failure):
-        host = failure.request.meta["newscrawl_host"]
-        waiting, self._cross[host] = self._cross[host], ""
-        self._drop_off_host(host, waiting, f"its robots.txt could not be read ({failure_reason(failure)})")
-
-    def _decide_cross_submit(self, host: str, robots_txt: str, waiting: list):
-        dropped = []
-        for entry, kind, chain, vouched in waiting:
-            if cross_submitted(robots_txt, chain):
-                self.crawler.stats.inc_value("newscrawl/discovery/cross_submitted")
-                yield from self._follow(entry, kind, chain, vouched | {host})
-            else:
-                dropped.append((entry, kind, chain, vouched))
-        if dropped:
-            self._drop_off_host(host, dropped, "its robots.txt does not name the sitemap")
-
-    def _drop_off_host(self, host: str, waiting: list, why: str) -> None:
-        stats = self.crawler.stats
-        stats.inc_value("newscrawl/discovery/off_host_dropped", len(waiting))
-        stats.inc_value("newscrawl/discovery/off_host_hosts")
-        if stats.get_value("newscrawl/discovery/off_host_hosts") > MAX_CROSS_SUBMIT_HOSTS:
-            return  # a sitemap naming thousands of hosts must not flood the log: counted only
-        sitemap = waiting[0][2][-1]
-        self.logger.warning("Dropped %d entries on %s listed by the sitemap %s: sitemaps keep to their own host "
-                            "and %s (list the site in -a domains=... to trust it)", len(waiting), host, sitemap, why)
 
     def parse_listing(self, response):
         depth = response.meta.get("listing_depth", 0)

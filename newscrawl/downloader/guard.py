@@ -86,7 +86,10 @@ class GuardedResolver:
     def resolveHostName(self, resolutionReceiver, hostName: str, portNumber: int = 0,
                         addressTypes=None, transportSemantics: str = "TCP"):
         receiver = resolutionReceiver
-        if (hostName.strip("[]").lower(), portNumber) not in self.routes:
+        host = hostName.strip("[]").lower()
+        # Port 0: reactor.connectTCP by name, which Scrapy does only to reach a proxy (HTTPS tunnels).
+        routed = (host, portNumber) in self.routes or (portNumber == 0 and any(h == host for h, _ in self.routes))
+        if not routed:
             receiver = _FilteringReceiver(self, resolutionReceiver, hostName)
         return self.wrapped.resolveHostName(receiver, hostName, portNumber, addressTypes, transportSemantics)
 
