@@ -156,6 +156,8 @@ class Servers:
             "/go/decimal": (302, f"http://2130706434:{self.port}/decimal"),  # 127.0.0.2 as one number
             "/go/routed": (302, f"http://127.0.0.1:{self.lure_port}/news/harbour-lights.html"),
             "/go/file": (302, "file:///etc/passwd"),
+            "/go/refresh": (f'<html><head><meta http-equiv="refresh" content="0; url={inside("/refresh")}">'
+                            "</head><body>Moved</body></html>").encode(),
             "/sitemap.xml": _urlset([f"{base}/news/harbour-lights.html", inside("/sitemap-entry")]),
             "/feed.xml": _rss([f"{base}/news/harbour-lights.html", inside("/feed-item"),
                                f"http://{NAMED}:{self.port}/feed-named", self.local_page.as_uri()]),

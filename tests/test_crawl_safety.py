@@ -16,7 +16,7 @@ from tests.crawling import run_crawl
 from tests.lureweb import CDN, FLIP, INTERNAL_MARKER, LOCAL_MARKER, LURE, NAMED, STAND_IN_MARKER, Servers
 
 GOOD = f"https://{LURE}/news/harbour-lights.html"
-WAYS_IN = ["metadata", "chain-1", "ipv6", "named", "decimal", "routed", "file"]
+WAYS_IN = ["metadata", "chain-1", "refresh", "ipv6", "named", "decimal", "routed", "file"]
 RESOLVER = {"TWISTED_DNS_RESOLVER": "tests.fake_dns.FixedAnswersResolver"}
 
 
@@ -59,14 +59,14 @@ def test_urls_crawl_never_connects_inside(url_crawl):
 def test_each_refusal_is_counted_once_and_never_retried(url_crawl):
     result, _ = url_crawl
     stats = result.stats
-    # 9 pages (metadata, chain, ipv6, named, decimal, routed; 127.0.0.2, [::1] and the name directly)
-    # and the robots.txt Scrapy asks for first on each of their 5 hosts: 14, once each.
-    assert stats["newscrawl/safety/refused"] == 14, {k: v for k, v in stats.items() if "safety" in k}
-    assert stats["newscrawl/safety/refused/loopback"] == 12
+    # 10 pages (metadata, chain, meta refresh, ipv6, named, decimal, routed; 127.0.0.2, [::1] and the
+    # name directly) and the robots.txt Scrapy asks for first on each of their 5 hosts: 15, once each.
+    assert stats["newscrawl/safety/refused"] == 15, {k: v for k, v in stats.items() if "safety" in k}
+    assert stats["newscrawl/safety/refused/loopback"] == 13
     assert stats["newscrawl/safety/refused/routed"] == 2
-    assert stats["downloader/exception_type_count/newscrawl.downloader.guard.AddressRefused"] == 14
+    assert stats["downloader/exception_type_count/newscrawl.downloader.guard.AddressRefused"] == 15
     assert not any(key.startswith("retry/") for key in stats), stats
-    assert result.summary["refused_requests"] == 14
+    assert result.summary["refused_requests"] == 15
     assert any("internal addresses refused" in w for w in result.summary["warnings"])
 
 
