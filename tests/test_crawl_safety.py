@@ -180,3 +180,11 @@ def test_redis_password_stays_out_of_the_log(web, tmp_path, password):
         assert not result.records and "AuthenticationError" in result.log, result.log[-3000:]
     assert password not in result.log
     assert password not in json.dumps(result.summary)
+
+
+def test_a_mistyped_allowed_network_stops_the_crawl_before_any_fetch(web, tmp_path):
+    url_file = tmp_path / "urls.txt"
+    url_file.write_text(GOOD + "\n")
+    result = crawl(web, tmp_path, "urls", {"file": str(url_file)}, NEWSCRAWL_ALLOW_NETWORKS="10.0.0.0/8,intranet")
+    assert result.returncode != 0 and not result.records
+    assert "NEWSCRAWL_ALLOW_NETWORKS: 'intranet' is not a network" in result.log

@@ -16,6 +16,7 @@ from scrapy.utils.gz import gunzip
 from newscrawl.crawl.discovery import DiscoveryError, Entry, host_of, parse_discovery, robots_sitemaps, split_off_host
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.crawl.sitemap_hosts import CHAIN, VOUCHED, SitemapHostRule
+from newscrawl.downloader.addresses import parse_networks
 from newscrawl.extraction import SiteHints
 from newscrawl.extraction.dates import parse_moment
 from newscrawl.items import ArticleLoader
@@ -52,6 +53,8 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # A mistyped network must stop the crawl here, not unload the download handler later.
+        parse_networks(crawler.settings.getlist("NEWSCRAWL_ALLOW_NETWORKS"))
         configured = crawler.settings.getlist(cls.domains_setting) if cls.domains_setting else []
         spider.domains = tuple(_domain_list(kwargs.get("domains")) or configured or list(cls.domains))
         if not spider.domains and cls.domains_setting:
