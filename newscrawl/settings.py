@@ -45,9 +45,8 @@ SPIDER_MIDDLEWARES = {
     # Scheduled runs skip articles already exported unless a sitemap/feed says they changed.
     "newscrawl.crawl.known.KnownArticleFilter": 900,
 }
-# HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP applied below all middlewares.
-# No file://, ftp://, s3:// or data: fetches: a link in a feed must never read local files or
-# reach a host past the address guard.
+# HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP and the address guard below all
+# middlewares; no file://, ftp://, s3:// or data: handlers (no local files, no way past the guard).
 DOWNLOAD_HANDLERS = {
     "http": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
     "https": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
