@@ -118,6 +118,7 @@ def make_request_guard(**settings):
     ("https://10.0.0.5/admin", "10.0.0.5 is a private address"),
     ("http://100.64.1.1/", "carrier-grade NAT"),
     ("http://0.0.0.0:6379/", "unspecified"),
+    ("http://news.example.com@10.0.0.5/", "10.0.0.5 is a private address"),  # userinfo is not the host
     ("http://127.0.0.1:8123/", "NEWSCRAWL_HOST_MAP or a proxy routes to"),
 ])
 def test_address_literals_are_refused_before_any_lookup(url, words):
