@@ -13,9 +13,13 @@ from newscrawl.extraction import BadInput, extract_article
 from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.dates import normalise_date
 from newscrawl.extraction.decoding import charset_of
+from newscrawl.signals import template_seen
 from newscrawl.store import open_store
 
 logger = logging.getLogger(__name__)
+
+# Lines of text the site memory would have cut words out of (they were put back).
+SHORTENED_STAT = "newscrawl/boilerplate/paragraphs_shortened"
 
 
 def fill_item(item, fields: dict) -> None:
@@ -75,7 +79,14 @@ class ExtractionPipeline:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         store_url = settings.get("NEWSCRAWL_STORE_URL") if settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED") else None
-        return cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url)
+        pipeline = cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url)
+        crawler.signals.connect(pipeline.learn, signal=template_seen)
+        return pipeline
+
+    def learn(self, site: str, keys: list[str], story: str) -> None:
+        """A page read ahead of extraction (template_seen) teaches the memory."""
+        if self.memory is not None:
+            self.memory.observe(site, keys, story)
 
     def open_spider(self, spider=None):
         if self.store_url:
@@ -110,8 +121,12 @@ class ExtractionPipeline:
         finally:
             if self.memory is not None:
                 self._persist_memory()
+        shortened = fields.pop("boilerplate_shortened", None)
         fill_item(item, fields)
         self.stats.inc_value("newscrawl/extraction/extracted")
         if fields.get("boilerplate_rules"):
             self.stats.inc_value("newscrawl/boilerplate/pages_cleaned")
+        if self.memory is not None:
+            # Always present when the memory is on, so a summary shows the check ran: must stay 0.
+            self.stats.inc_value(SHORTENED_STAT, shortened or 0)
         return item

@@ -6,15 +6,27 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import scrapy
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 
+from newscrawl.extraction import template_observation
+from newscrawl.extraction.decoding import charset_of
 from newscrawl.items import ArticleLoader
 from newscrawl.pages import WARC_SUFFIXES, Page, read_pages
+from newscrawl.signals import template_seen
 
 
 def warc_files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.rglob("*") if p.name.lower().endswith(WARC_SUFFIXES))
     return [path]
+
+
+def observe_file(file: Path) -> list[tuple[str, list[str], str]]:
+    """The template observation of every readable HTML page of a WARC file."""
+    seen = (template_observation(page.body, page.url, charset_of(page.content_type))
+            for page in read_pages(file) if isinstance(page, Page))
+    return [observation for observation in seen if observation]
 
 
 class WarcSpider(scrapy.Spider):
@@ -29,7 +41,14 @@ class WarcSpider(scrapy.Spider):
         self.path = Path(path)
 
     async def start(self):
-        for file in warc_files(self.path):
+        files = warc_files(self.path)
+        if self.settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED"):
+            # Learn the batch's templates first, so that a site's first pages are cleaned too.
+            for file in files:
+                seen = await maybe_deferred_to_future(deferToThread(observe_file, file))
+                for site, keys, story in seen:
+                    self.crawler.signals.send_catch_log(template_seen, site=site, keys=keys, story=story)
+        for file in files:
             for page in read_pages(file):
                 if not isinstance(page, Page):
                     self.crawler.stats.inc_value(f"newscrawl/skipped/{page.reason}")

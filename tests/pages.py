@@ -47,3 +47,26 @@ def warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
                                                warc_content_type="application/warc-fields")
         writer.write_record(record)
     return buffer.getvalue()
+
+
+# Four stories of one site whose template trafilatura keeps (a tagline and a footer note in the article).
+GAZETTE_STORIES = [
+    ["The tram depot in Welkenhall reopened on Monday after a winter of repairs to its copper roof, "
+     "and the first cars rolled out at dawn.", "Drivers said the new heating made the early shift bearable."],
+    ["Beekeepers on the Orrin hills counted fewer hives this spring, blaming a wet autumn and a late frost "
+     "that caught the colonies short of stores.", "The county will pay for sugar feed until June."],
+    ["A ferry captain who ran the Saltmere crossing for thirty years stepped ashore for the last time, "
+     "greeted by a brass band on the pier.", "Her successor trained on the same boat for two summers."],
+    ["The library in Dunmoor will lend tools as well as books, from ladders to seed drills, "
+     "after a vote of the parish council.", "Volunteers built the racks from old shelving."],
+]
+GAZETTE_TEMPLATE = ["The Welkenhall Gazette: news from the valley since 1911",
+                    "Read the Gazette on paper every Thursday at your newsagent."]
+
+
+def gazette_page(story: list[str]) -> bytes:
+    """A page of the Welkenhall Gazette telling `story`."""
+    body = "".join(f"<p>{p}</p>" for p in story)
+    return (f"<html><head><meta charset='utf-8'><title>{story[0][:30]}</title></head><body><article>"
+            f"<p>{GAZETTE_TEMPLATE[0]}</p><h1>{story[0][:30]}</h1>{body}<p>{GAZETTE_TEMPLATE[1]}</p>"
+            "</article></body></html>").encode()

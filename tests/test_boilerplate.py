@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import lxml.html
+import pytest
+
 from newscrawl.extraction import extract_article
-from newscrawl.extraction.boilerplate import SiteBoilerplate, block_key
+from newscrawl.extraction.boilerplate import SiteBoilerplate, block_key, settle_removals
+from tests import long_site
 
 STORIES = {
     name: [f"{name} paragraph {i}: the {name} committee met on a wet morning in the valley town to weigh "
@@ -74,3 +80,88 @@ def test_drain_returns_each_observation_once():
     pending = memory.drain()
     assert len(pending) == 1 and pending[0][0] == "capitatum.com"
     assert memory.drain() == []
+
+
+# --- the memory never cuts words out of a paragraph --------------------------------------
+
+def lines(text: str | None) -> list[str]:
+    """The text's lines: paragraphs, list items, table rows."""
+    return [line for line in (text or "").split("\n") if line.strip()]
+
+
+def page_lines(html: str) -> set[str]:
+    """Every whole line the page holds: each element's text, each table row as the text shows it."""
+    tree = lxml.html.fromstring(html)
+    found = {" ".join(" ".join(e.itertext()).split()) for e in tree.iter() if isinstance(e.tag, str)}
+    found |= {" | ".join(" ".join(" ".join(c.itertext()).split()) for c in row) for row in tree.iter("tr")}
+    return found
+
+
+TEMPLATE_SHAPES = re.compile(r"^(Updated \d+ May|Useful\? \(\d+\))$")
+
+
+def test_memory_removes_whole_lines_only_over_a_long_crawl_of_one_site():
+    """300 pages of one site whose tag links share words with the prose: with the memory, the
+    text is the text without it minus whole template lines, never a paragraph with words cut out."""
+    memory = SiteBoilerplate()
+    cleaned = identical_but_template = 0
+    for n in range(300):
+        html, url = long_site.page(n)
+        with_memory = extract_article(html, url, memory=memory)
+        without = extract_article(html, url)
+        ours, plain = lines(with_memory["text"]), lines(without["text"])
+        assert with_memory["boilerplate_shortened"] == 0, url
+        # Lines the memory took away are whole template blocks (a subheading equal to a tag may go).
+        lost = [line for line in plain if line not in ours]
+        assert all(line in long_site.TEMPLATE_LINES or TEMPLATE_SHAPES.match(line) for line in lost), (url, lost)
+        # Every line with the memory is a line without it or, where trafilatura kept more of the
+        # story once the template was gone, a whole line of the page: none is a shortened line.
+        whole = page_lines(html)
+        gained = [line for line in ours if line not in plain]
+        assert all(line in whole for line in gained), (url, gained)
+        cleaned += with_memory["boilerplate_rules"] > 0
+        identical_but_template += not gained
+    assert cleaned >= 290  # the memory does work: from the third page on it removes the template
+    assert identical_but_template >= 270  # and mostly the text is exactly the plain text minus template lines
+
+
+# The three ways real pages lost words (issue #12), in fictional text: a tag link in a sentence,
+# a linked first half of a compound word, a bold word; each text is also a tag link of the site.
+INLINE_CASES = {
+    "link": ("Der Rat stimmte gegen die <a href='/thema/nordmark'>Nordmark</a> und den Westen.",
+             "Der Rat stimmte gegen die Nordmark und den Westen."),
+    "compound": ("<a href='/thema/moewen'>Möwen</a>-Spielmacher Ilja Brandt traf zweimal.",
+                 "Möwen-Spielmacher Ilja Brandt traf zweimal."),
+    "bold": ("Die Stadt ist aufs <strong>Essen</strong> fixiert, sagt der Wirt.",
+             "Die Stadt ist aufs Essen fixiert, sagt der Wirt."),
+}
+TAGS = ["Nordmark", "Möwen", "Essen", "Wetter"]
+
+
+def german_page(n: int, sentence: str) -> str:
+    story = " ".join(f"Absatz {n}-{i}: Die Gemeinde Kaltenbruch beriet am Abend über Plan {n * 7 + i}, "
+                     f"und die Mitglieder stritten eine Stunde lang über Brücke {i}." for i in range(3))
+    tags = "".join(f"<li><a href='/thema/{t.lower()}'>{t}</a></li>" for t in TAGS)
+    return (f"<html><body><nav><ul>{tags}</ul></nav><article><h1>Bericht {n} aus Kaltenbruch</h1>"
+            f"<p>{story}</p><p>{sentence} {story[:60]}</p><p>Zum Schluss dankte Bürgermeisterin Olga Renz den {n + 12} Helfern für die Nacht an der Brücke.</p></article>"
+            f"<div class='tags'><ul>{tags}</ul></div><footer>Kaltenbrucher Bote</footer></body></html>")
+
+
+@pytest.mark.parametrize("case", list(INLINE_CASES))
+def test_words_inside_a_sentence_survive_the_memory(case):
+    markup, words = INLINE_CASES[case]
+    memory = SiteBoilerplate()
+    for n in range(6):
+        result = extract_article(german_page(n, markup), f"https://kaltenbrucher-bote.example/{n}", memory=memory)
+        assert words in result["text"], (n, result["text"])
+    assert result["boilerplate_rules"] > 0 and result["boilerplate_shortened"] == 0
+    assert "Wetter" not in result["text"]  # the tag list itself is learned and removed
+
+
+def test_a_removal_that_would_cut_a_line_is_put_back_and_counted():
+    cut, whole = chr(0xF0000), chr(0xF0001)
+    removed = {cut: "Nordmark", whole: "Most read"}
+    paragraphs = [f"Der Rat stimmte gegen die {cut} und den Westen.", whole, f"Liste\n{whole}\nZweiter Punkt"]
+    settled, shortened = settle_removals(paragraphs, removed)
+    assert settled == ["Der Rat stimmte gegen die Nordmark und den Westen.", "Liste\nZweiter Punkt"]
+    assert shortened == 1

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from tests.pages import PARAGRAPHS, article_html, warc_bytes
+from tests.pages import (GAZETTE_STORIES, GAZETTE_TEMPLATE, PARAGRAPHS, article_html, gazette_page,
+                         warc_bytes)
 
 
 def run_extract(*args, cwd=None):
@@ -113,3 +114,16 @@ def test_exit_status_is_nonzero_only_when_nothing_could_be_read(tmp_path):
     assert records == []
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_batch_teaches_the_memory_first_so_the_first_page_of_a_site_is_clean(tmp_path):
+    path = tmp_path / "gazette.warc.gz"
+    path.write_bytes(warc_bytes([("response", f"https://welkenhall-gazette.example/{n}", gazette_page(story))
+                                 for n, story in enumerate(GAZETTE_STORIES)]))
+    result, records = run_extract(path)
+    assert result.returncode == 0, result.stderr
+    assert len(records) == 4
+    for record, story in zip(records, GAZETTE_STORIES):
+        assert record["text"].split("\n\n") == story, record["url"]  # the first page as clean as the last
+    result, records = run_extract(path, "--no-site-memory")
+    assert all(GAZETTE_TEMPLATE[0] in record["text"] for record in records)  # what the memory removes

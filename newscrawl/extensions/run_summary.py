@@ -14,6 +14,7 @@ from newscrawl.output import run_paths
 logger = logging.getLogger(__name__)
 
 HEALTH = "newscrawl/health/"
+SHORTENED_STAT = "newscrawl/boilerplate/paragraphs_shortened"
 # Below these shares of items having the field (or matching the site hint), the run warns.
 COVERAGE_FLOORS = {"title": 0.9, "text": 1.0, "published": 0.5, "authors": 0.3}
 HINT_FLOOR = 0.8
@@ -65,6 +66,9 @@ def health_warnings(summary: dict, previous: dict | None, floors: dict | None = 
     if summary.get("refused_requests"):
         warnings.append(f"{summary['refused_requests']} request(s) to internal addresses refused "
                         f"({summary['refused_hosts']} host(s)); see the log, and NEWSCRAWL_ALLOW_NETWORKS")
+    if summary.get("memory_shortened_paragraphs"):
+        warnings.append(f"the site memory cut into {summary['memory_shortened_paragraphs']} paragraphs "
+                        "(their words were put back): please report the pages")
     if previous and previous.get("items") and summary["items"] < ITEM_DROP_RATIO * previous["items"]:
         if not summary.get("incremental"):
             warnings.append(f"{summary['items']} items, {previous['items']} in the previous run")
@@ -100,6 +104,8 @@ class RunSummary:
             "coverage": fields,
             "hint_coverage": hints,
             "previous_items": previous.get("items") if previous else None,
+            # Paragraphs the site memory would have cut words out of (put back): must stay 0.
+            "memory_shortened_paragraphs": stats.get(SHORTENED_STAT),
             "stats": stats,
         }
         summary["warnings"] = health_warnings(summary, previous, getattr(spider, "coverage_floors", None))

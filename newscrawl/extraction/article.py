@@ -16,7 +16,7 @@ from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
-from newscrawl.extraction.boilerplate import SiteBoilerplate, strip_template
+from newscrawl.extraction.boilerplate import SiteBoilerplate, page_blocks, settle_removals, story_key, strip_template
 from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
@@ -161,6 +161,17 @@ def parse_page(html: bytes | str, declared_encoding: str | None = None):
     return tree
 
 
+def template_observation(html: bytes | str, url: str, declared_encoding: str | None = None):
+    """(site, block keys, story key) of a page, for teaching a memory a batch's templates before
+    extracting any of it; None for a page that cannot be read (extraction will say why)."""
+    try:
+        tree = parse_page(html, declared_encoding)
+    except BadInput:
+        return None
+    blocks = page_blocks(tree)
+    return site_of(url), [key for _, key, _ in blocks], story_key(blocks, url)
+
+
 def _trafilatura_metadata(tree, url: str) -> Document:
     """trafilatura's `extract_metadata` cut down to what a record takes from it: title and date.
 
@@ -244,10 +255,11 @@ def extract_article(
         if hints and getattr(hints, name) and not select(tree, getattr(hints, name))
     ]
     # After the metadata: a byline or date that recurs on every page is still the page's.
-    rules = strip_template(tree, record["site"], memory, url) if memory is not None else 0
+    rules, removed = strip_template(tree, record["site"], memory, url) if memory is not None else (0, {})
     drop_hinted(tree, hints)
     prune_page_chrome(tree)
-    paragraphs = drop_leading_chrome(main_paragraphs(tree, url, hints), record.pop("_headlines"))
+    paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
+    paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
@@ -263,4 +275,6 @@ def extract_article(
     text = "\n\n".join(paragraphs)
     record["text"] = text if len(text) >= MIN_ARTICLE_CHARS else None
     record["boilerplate_rules"] = rules if memory is not None else None
+    # Lines the memory would have cut into (their words were put back): must stay 0.
+    record["boilerplate_shortened"] = shortened if memory is not None else None
     return record

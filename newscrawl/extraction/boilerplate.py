@@ -22,9 +22,18 @@ import xxhash
 
 # Elements whose text is one block; containers only count when they hold no such element.
 _LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "figcaption",
-              "blockquote", "caption", "button", "label", "time", "option", "summary"}
-_INLINE_CONTAINERS = {"div", "span", "a", "section", "strong", "em", "small", "b", "i", "font",
-                      "header", "footer", "aside", "nav", "article", "center"}
+              "blockquote", "caption", "option", "summary"}
+_CONTAINERS = {"div", "section", "header", "footer", "aside", "nav", "article", "center"}
+# Inline elements are a block only when they stand alone (see `is_whole`): inside a sentence
+# their text is the sentence's, however often it recurs as a tag link elsewhere.
+_INLINE = {"span", "a", "strong", "em", "small", "b", "i", "font", "time", "label", "button", "u", "abbr",
+           "cite", "mark", "q", "sub", "sup", "code", "s", "del", "ins", "big", "tt", "br", "img", "wbr",
+           "bdi", "bdo", "data", "var", "kbd", "samp", "dfn", "picture", "source", "svg"}
+# Elements that make one line of extracted text, whatever blocks they hold (a quote's paragraphs,
+# a list item's): a block inside one is only whole when it is all of the line.
+_LINE_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
+              "figcaption", "caption", "summary", "address"}
+_CELLS = {"td", "th"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _MAX_CONTAINER_CHARS = 300
 _STORY_WORDS = 12  # paragraphs at least this long identify the story a page tells
@@ -57,26 +66,109 @@ def _own_text(element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in _NON_WORD.split(text.lower()) if word)
+
+
+def _is_inline(node) -> bool:
+    return isinstance(node.tag, str) and node.tag in _INLINE
+
+
+class _Page:
+    """Word sequences of a page's elements and inline runs, computed once per page."""
+
+    def __init__(self):
+        self._words: dict = {}
+        self._runs: dict = {}
+        self._data_cells: dict = {}
+
+    def words(self, element) -> tuple[str, ...]:
+        words = self._words.get(element)
+        if words is None:
+            words = self._words[element] = _words(" ".join(element.itertext()))
+        return words
+
+    def run(self, parent, child) -> tuple[str, ...]:
+        """Words of the inline run of `parent` (text between its block children) that holds `child`."""
+        runs = self._runs.get(parent)
+        if runs is None:
+            runs = self._runs[parent] = {}
+            members, texts = [], [parent.text or ""]
+            for node in [*parent, None]:
+                if node is None or (isinstance(node.tag, str) and not _is_inline(node)):
+                    words = _words(" ".join(texts))
+                    runs.update(dict.fromkeys(members, words))
+                    members, texts = [], [node.tail or ""] if node is not None else []
+                    continue
+                if isinstance(node.tag, str):
+                    members.append(node)
+                    texts.append(" ".join(node.itertext()))
+                texts.append(node.tail or "")
+        return runs.get(child, ())
+
+    def is_data_cell(self, cell) -> bool:
+        """A cell holding only text and inline elements; a layout cell holds blocks."""
+        known = self._data_cells.get(cell)
+        if known is None:
+            known = self._data_cells[cell] = not any(
+                isinstance(d.tag, str) and not _is_inline(d) for d in cell.iterdescendants())
+        return known
+
+
+def is_whole(element, page: _Page) -> bool:
+    """Whether `element`'s text is all of a line of the page's text, not words inside one.
+
+    An inline element (a tag link in a sentence, a bold word) must be its whole run of
+    text; any block must be all of the paragraph, list item or quote it sits in, and a
+    data table's cell all of its row. Only such blocks may be removed as template.
+    """
+    words = page.words(element)
+    node = element
+    while _is_inline(node):
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if (page.words(parent) if _is_inline(parent) else page.run(parent, node)) != words:
+            return False
+        node = parent
+    for ancestor in (node.iterancestors() if node is element else [node, *node.iterancestors()]):
+        # Every enclosing line counts: a quote's paragraphs make one line of text.
+        if ancestor.tag in _LINE_TAGS and page.words(ancestor) != words:
+            return False
+    cell = next((a for a in [node, *node.iterancestors()] if a.tag in _CELLS), None)
+    if cell is not None and page.is_data_cell(cell):
+        if page.words(cell) != words:
+            return False
+        row = cell.getparent()
+        if row is not None and any(other is not cell and other.tag in _CELLS and page.words(other)
+                                   for other in row):
+            return False
+    return True
+
+
 def page_blocks(tree) -> list[tuple[object, str, int]]:
-    """(element, key, word count) for each text block of a page, in document order."""
+    """(element, key, word count) for each text block of a page, in document order.
+
+    A block is a paragraph-like element, a small container of inline text, or an inline
+    element standing alone; each is the whole of a line of the page (`is_whole`).
+    """
+    page = _Page()
     blocks = []
     for element in tree.iter():
         tag = element.tag if isinstance(element.tag, str) else None
         if tag is None or tag in _SKIP_TAGS:
             continue
-        if tag in _LEAF_TAGS:
-            pass
-        elif tag in _INLINE_CONTAINERS:
-            if any(isinstance(c.tag, str) and (c.tag in _LEAF_TAGS or c.tag == "div") for c in element.iter()
-                   if c is not element):
+        if tag not in _LEAF_TAGS:
+            if tag not in _CONTAINERS and tag not in _INLINE:
                 continue
-        else:
-            continue
+            if any(isinstance(c.tag, str) and (c.tag in _LEAF_TAGS or c.tag == "div")
+                   for c in element.iterdescendants()):
+                continue
         text = _own_text(element)
         if not text or (tag not in _LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
             continue
         key = block_key(text)
-        if key:
+        if key and is_whole(element, page):
             blocks.append((element, key, len(text.split())))
     return blocks
 
@@ -135,18 +227,62 @@ class SiteBoilerplate:
         return pending
 
 
-def strip_template(tree, site: str, memory: SiteBoilerplate, fallback_story: str) -> int:
-    """Remove the page's template blocks from `tree` (in place) and learn from the page.
+# Removed blocks leave a placeholder character from Unicode's Supplementary Private Use
+# Area-A (no real text uses it; a page that does is left alone), so the extracted text shows
+# where each removal fell: a placeholder alone on a line is a whole block gone, one next to
+# other words means the removal cut into a paragraph, and its words are put back.
+_PLACEHOLDER_BASE = 0xF0000
+_PLACEHOLDER_MAX = 0xFFFFD - _PLACEHOLDER_BASE
+_PLACEHOLDERS = re.compile("[\U000F0000-\U000FFFFD]")
+_WORD = re.compile(r"\w")
 
-    Returns how many learned rules (distinct template blocks) removed text.
+
+def strip_template(tree, site: str, memory: SiteBoilerplate, fallback_story: str) -> tuple[int, dict[str, str]]:
+    """Replace the page's template blocks in `tree` (in place) with placeholders and learn from the page.
+
+    Returns how many learned rules (distinct template blocks) removed text, and each
+    placeholder's original text for `settle_removals`.
     """
     blocks = page_blocks(tree)
     story = story_key(blocks, fallback_story)
     template = memory.template_keys(site, (key for _, key, _ in blocks), story)
-    removed: set[str] = set()
-    for element, key, _ in blocks:
-        if key in template and element.getparent() is not None:
-            element.drop_tree()
-            removed.add(key)
+    rules: set[str] = set()
+    removed: dict[str, str] = {}
+    if template and not _PLACEHOLDERS.search("".join(tree.itertext())):
+        for element, key, _ in blocks:
+            # A block inside one removed before is detached already.
+            if key in template and element.getparent() is not None and len(removed) <= _PLACEHOLDER_MAX:
+                placeholder = chr(_PLACEHOLDER_BASE + len(removed))
+                removed[placeholder] = _own_text(element)
+                element.clear(keep_tail=True)  # the tail is the next words' text, not the block's
+                element.text = placeholder
+                rules.add(key)
     memory.observe(site, (key for _, key, _ in blocks), story)
-    return len(removed)
+    return len(rules), removed
+
+
+def settle_removals(paragraphs: list[str], removed: dict[str, str]) -> tuple[list[str], int]:
+    """Paragraphs without the placeholders of removed blocks, and how many lines a removal shortened.
+
+    A line (a paragraph, a list item, a table row) that is nothing but placeholders was
+    template and goes; a line where a placeholder sits among words would have lost text
+    inside it, so the removed text is put back and the line counted.
+    """
+    if not removed:
+        return paragraphs, 0
+    settled, shortened = [], 0
+    for paragraph in paragraphs:
+        if not _PLACEHOLDERS.search(paragraph):
+            settled.append(paragraph)
+            continue
+        lines = []
+        for line in paragraph.split("\n"):
+            if not _PLACEHOLDERS.search(line):
+                lines.append(line)
+            elif _WORD.search(_PLACEHOLDERS.sub("", line)):
+                shortened += 1
+                restored = _PLACEHOLDERS.sub(lambda m: removed.get(m.group(), ""), line)
+                lines.append(" ".join(restored.split()))
+        if lines:
+            settled.append("\n".join(lines))
+    return settled, shortened
