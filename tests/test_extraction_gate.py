@@ -79,22 +79,8 @@ def extract(html, url: str, **kwargs) -> dict:
 
 
 def extract_with_memory(memory, html, url: str) -> dict:
-    """The one place that knows how the site-level memory plugs into extraction.
-
-    Prefers an `extract_article(..., boilerplate=memory)` keyword; otherwise strips the
-    learned template from the parsed page with `strip_template` and extracts the rest.
-    """
-    params = inspect.signature(_extract_article()).parameters
-    for keyword in ("boilerplate", "memory", "site_memory"):
-        if keyword in params:
-            return extract(html, url, **{keyword: memory})
-    from newscrawl.extraction.boilerplate import strip_template
-    from newscrawl.extraction import parse_page, site_of
-    import lxml.html
-
-    tree = parse_page(html)
-    strip_template(tree, site_of(url), memory, url)
-    return extract(lxml.html.tostring(tree, encoding="unicode"), url)
+    """The one place that knows how the site-level memory plugs into extraction."""
+    return extract(html, url, memory=memory)
 
 
 @lru_cache(maxsize=None)

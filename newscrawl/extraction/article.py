@@ -16,7 +16,8 @@ from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
-from newscrawl.extraction.boilerplate import SiteBoilerplate, page_blocks, settle_removals, story_key, strip_template
+from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remove_blocks, settle_removals, story_key,
+                                              template_blocks)
 from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
@@ -255,9 +256,10 @@ def extract_article(
         if hints and getattr(hints, name) and not select(tree, getattr(hints, name))
     ]
     # After the metadata: a byline or date that recurs on every page is still the page's.
-    rules, removed = strip_template(tree, record["site"], memory, url) if memory is not None else (0, {})
+    template = template_blocks(tree, record["site"], memory, url) if memory is not None else []
     drop_hinted(tree, hints)
     prune_page_chrome(tree)
+    rules, removed = remove_blocks(tree, template)
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
     paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
 

@@ -237,27 +237,35 @@ _PLACEHOLDERS = re.compile("[\U000F0000-\U000FFFFD]")
 _WORD = re.compile(r"\w")
 
 
-def strip_template(tree, site: str, memory: SiteBoilerplate, fallback_story: str) -> tuple[int, dict[str, str]]:
-    """Replace the page's template blocks in `tree` (in place) with placeholders and learn from the page.
-
-    Returns how many learned rules (distinct template blocks) removed text, and each
-    placeholder's original text for `settle_removals`.
-    """
+def template_blocks(tree, site: str, memory: SiteBoilerplate, fallback_story: str) -> list[tuple[object, str]]:
+    """(element, key) of the page's blocks that `memory` knows as the site's template; the page teaches it in turn."""
     blocks = page_blocks(tree)
     story = story_key(blocks, fallback_story)
     template = memory.template_keys(site, (key for _, key, _ in blocks), story)
+    memory.observe(site, (key for _, key, _ in blocks), story)
+    return [(element, key) for element, key, _ in blocks if key in template]
+
+
+def remove_blocks(tree, blocks: list[tuple[object, str]]) -> tuple[int, dict[str, str]]:
+    """Replace template blocks still in `tree` with placeholders (in place).
+
+    Returns how many learned rules (distinct template blocks) removed text, and each
+    placeholder's original text for `settle_removals`. Runs after the page rules, which
+    judge link lists by their whole run of links, template ones included.
+    """
     rules: set[str] = set()
     removed: dict[str, str] = {}
-    if template and not _PLACEHOLDERS.search("".join(tree.itertext())):
-        for element, key, _ in blocks:
-            # A block inside one removed before is detached already.
-            if key in template and element.getparent() is not None and len(removed) <= _PLACEHOLDER_MAX:
-                placeholder = chr(_PLACEHOLDER_BASE + len(removed))
-                removed[placeholder] = _own_text(element)
-                element.clear(keep_tail=True)  # the tail is the next words' text, not the block's
-                element.text = placeholder
-                rules.add(key)
-    memory.observe(site, (key for _, key, _ in blocks), story)
+    if not blocks or _PLACEHOLDERS.search("".join(tree.itertext())):
+        return 0, removed
+    for element, key in blocks:
+        # Blocks inside one removed before, or dropped by a page rule, have left the tree.
+        if element.getroottree().getroot() is not tree or len(removed) > _PLACEHOLDER_MAX:
+            continue
+        placeholder = chr(_PLACEHOLDER_BASE + len(removed))
+        removed[placeholder] = _own_text(element)
+        element.clear(keep_tail=True)  # the tail is the next words' text, not the block's
+        element.text = placeholder
+        rules.add(key)
     return len(rules), removed
 
 
