@@ -127,3 +127,11 @@ def test_a_batch_teaches_the_memory_first_so_the_first_page_of_a_site_is_clean(t
         assert record["text"].split("\n\n") == story, record["url"]  # the first page as clean as the last
     result, records = run_extract(path, "--no-site-memory")
     assert all(GAZETTE_TEMPLATE[0] in record["text"] for record in records)  # what the memory removes
+
+
+def test_utf8_page_declaring_latin1_is_not_mojibake(tmp_path):
+    path = tmp_path / "faehre.html"
+    path.write_bytes(article_html(title="Sanción für die Fähre", charset="iso-8859-15").encode("utf-8"))
+    result, records = run_extract(path, "--url", "https://www.ostlandcourier.com/news/faehre/")
+    assert result.returncode == 0, result.stderr
+    assert records[0]["title"] == "Sanción für die Fähre"

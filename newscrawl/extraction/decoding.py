@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 
 from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
@@ -36,8 +38,24 @@ def binary_reason(data: bytes) -> str | None:
     return None
 
 
+# Codecs (Python's names) with one byte per character: Latin-1 and its Windows and ISO kin,
+# Cyrillic, Greek, Thai, Mac and DOS code pages.
+_SINGLE_BYTE = re.compile(
+    r"^(?:iso8859-\d+|latin-1|cp12\d\d|cp(?:437|737|775|85\d|86\d|874)|koi8-[a-z]+|mac-[a-z]+|tis-620|ascii)$")
+
+
+def is_single_byte(encoding: str) -> bool:
+    try:
+        return bool(_SINGLE_BYTE.match(codecs.lookup(encoding).name))
+    except LookupError:
+        return False
+
+
 def decode_html(data: bytes | str, declared: str | None = None) -> str:
     """Decode a page: BOM, then the HTTP charset, then <meta charset>, then UTF-8, then cp1252.
+
+    A single-byte charset (latin-1, iso-8859-15, cp1252, ...) declared for bytes that are
+    valid UTF-8 with non-ASCII characters loses to UTF-8.
 
     Raises BadInput for empty or binary bodies.
     """
@@ -56,6 +74,13 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
     for name in (declared, html_body_declared_encoding(data[:8192])):
         encoding = resolve_encoding(name) if name else None
         if encoding:
+            if is_single_byte(encoding) and not data.isascii():
+                # Valid UTF-8 with multi-byte sequences is never Latin text by chance: a
+                # single-byte declaration on such bytes is a template's or a server's default.
+                try:
+                    return data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
             try:
                 return data.decode(encoding)
             except (UnicodeDecodeError, LookupError):
@@ -65,8 +90,6 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         # Pages without a charset that are not UTF-8 are overwhelmingly Windows-1252.
         return data.decode("cp1252", errors="replace")
-
-
 
 
 def charset_of(content_type: str | None) -> str | None:
