@@ -22,8 +22,10 @@ from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
+from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import bylines, first, page_metadata
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
+from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
 from newscrawl.extraction.names import clean_title, split_byline
 from newscrawl.extraction.selectors import select, select_texts
 
@@ -31,39 +33,12 @@ from newscrawl.extraction.selectors import select, select_texts
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 # Less main text than this is a menu or a caption, not an article.
 MIN_ARTICLE_CHARS = 80
-# Blocks shorter than this that look like page chrome (a lone date, "Advertisement") are noise.
-_CHROME_LINE = re.compile(r"^(advertisement|sponsored|ad|share|tweet|print|email)$", re.I)
 
 
 def site_of(url: str) -> str:
     """The host of a URL without `www.`: the record's `site`."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
-
-
-def _block_text(block) -> str:
-    if block.tag == "list":
-        lines = [" ".join(" ".join(item.itertext()).split()) for item in block.iter("item")]
-        return "\n".join(line for line in lines if line)
-    if block.tag == "table":
-        rows = [" | ".join(" ".join(" ".join(c.itertext()).split()) for c in row) for row in block.iter("row")]
-        return "\n".join(row for row in rows if row.strip(" |"))
-    return " ".join(" ".join(block.itertext()).split())
-
-
-def _blocks(body) -> list[str]:
-    """Paragraph texts of trafilatura's output tree: one per block, lists one line per item.
-
-    Text trafilatura leaves loose in the body (before or after a block) is a paragraph too.
-    """
-    texts = [" ".join((body.text or "").split())]
-    for block in body:
-        # itertext() would include the tail; the block's own text stops at its end tag.
-        tail, block.tail = block.tail, None
-        texts.append(_block_text(block))
-        texts.append(" ".join((tail or "").split()))
-        block.tail = tail
-    return [text for text in texts if text and not _CHROME_LINE.match(text)]
 
 
 def _text_tree(tree, hints: SiteHints | None):
@@ -93,7 +68,7 @@ def _trafilatura_paragraphs(tree, url: str) -> list[str]:
         include_tables=True,
         deduplicate=False,  # its cache is process-global: output would depend on order
     )
-    return _blocks(document.body) if document is not None and document.body is not None else []
+    return output_paragraphs(document.body) if document is not None and document.body is not None else []
 
 
 def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]:
@@ -103,6 +78,7 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     again: trafilatura alone would return only its first part.
     """
     text_tree = _text_tree(tree, hints)
+    split_double_breaks(text_tree)
     paragraphs = _trafilatura_paragraphs(text_tree, url)
     parts = split_body_parts(text_tree, paragraphs)
     if parts:
@@ -262,6 +238,7 @@ def extract_article(
     rules, removed = remove_blocks(tree, template)
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
     paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
+    paragraphs = drop_trailing_bylines([p for p in paragraphs if not is_furniture(p)], record["authors"])
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]

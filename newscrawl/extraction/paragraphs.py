@@ -1,0 +1,157 @@
+"""Where text breaks into paragraphs: `<br><br>` runs in the page, trafilatura's output blocks, drop caps.
+
+trafilatura's output tree holds one block per paragraph, list or table. Three things
+need care on real pages: a body written as `<br><br>`-separated text (a paragraph break
+to the reader, one element to an extractor); old table layouts whose one cell holds the
+whole story; and drop caps, the first letter set apart in an element of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are page chrome, not text (a lone "Advertisement").
+_CHROME_LINE = re.compile(r"^(advertisement|sponsored|ad|share|tweet|print|email)$", re.I)
+# trafilatura's output elements that sit inside a line of text; any other child breaks it.
+_INLINE = {"hi", "ref", "del", "span", "sub", "sup", "graphic"}
+# Output blocks that make a cell a layout cell (a story in a table) rather than a data cell.
+_BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
+# lxml text never holds a NUL byte: a safe mark for <lb/> while a block is flattened.
+_BREAK = "\x00"
+_BLANK_LINE = re.compile("\x00\\s*\x00[\\s\x00]*")
+# A drop cap: one capital letter alone, before a paragraph that goes on in lower case.
+_DROP_CAP = re.compile(r"^[^\W\d_]$")
+_BROKEN_CAP = re.compile("^\\s*([^\\W\\d_])[\\s\x00]*\x00[\\s\x00]*([^\\W\\d_])")
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.replace(_BREAK, " ").split())
+
+
+def _flat(element) -> str:
+    """An output element's text: inline pieces glued as written (`<hi>N</hi>a` is "Na"), breaks marked."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append(_BREAK)
+        elif child.tag in _INLINE:
+            parts.append(_flat(child))
+        else:
+            parts.append(f" {_flat(child)} ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _split_lines(text: str) -> list[str]:
+    """A flattened block cut where two or more line breaks follow each other: a blank line."""
+    return [_squeeze(_glue_drop_cap(part)) for part in _BLANK_LINE.split(text)]
+
+
+def _glue_drop_cap(text: str) -> str:
+    """`N<lb/>a endlich` is "Na endlich": a capital alone on the first line starts the next word."""
+    match = _BROKEN_CAP.match(text)
+    if match and match.group(1).isupper() and match.group(2).islower():
+        return match.group(1) + text[match.start(2):]
+    return text
+
+
+def _table(table) -> list[str]:
+    """A data table is one paragraph, a row a line; a layout row (cells holding paragraphs) is text."""
+    paragraphs, rows = [], []
+    for row in table.iter("row"):
+        if any(child.tag in _BLOCKS for cell in row for child in cell):
+            paragraphs.append("\n".join(rows))
+            rows = []
+            for cell in row:
+                paragraphs.extend(container_paragraphs(cell))
+            continue
+        line = " | ".join(_squeeze(_flat(cell)) for cell in row)
+        if line.strip(" |"):
+            rows.append(line)
+    paragraphs.append("\n".join(rows))
+    return paragraphs
+
+
+def block_paragraphs(block) -> list[str]:
+    """Paragraph texts of one output block: a list is one paragraph, one line per item."""
+    if block.tag == "list":
+        lines = [_squeeze(_flat(item)) for item in block.iter("item")]
+        return ["\n".join(line for line in lines if line)]
+    if block.tag == "table":
+        return _table(block)
+    return _split_lines(_flat(block))
+
+
+def container_paragraphs(container) -> list[str]:
+    """Paragraph texts of an element holding blocks; loose text before or after a block is one too."""
+    texts = _split_lines(container.text or "")
+    for block in container:
+        texts.extend(block_paragraphs(block))
+        texts.extend(_split_lines(block.tail or ""))
+    return texts
+
+
+def join_drop_caps(paragraphs: list[str]) -> list[str]:
+    """Glue a lone capital letter to the paragraph it starts ("N" + "a endlich!" is "Na endlich!")."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _DROP_CAP.match(joined[-1]) and joined[-1].isupper() and paragraph[:1].islower():
+            joined[-1] += paragraph
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def output_paragraphs(body) -> list[str]:
+    """The record's paragraphs from trafilatura's output body."""
+    texts = [text for text in container_paragraphs(body) if text and not _CHROME_LINE.match(text)]
+    return join_drop_caps(texts)
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def split_double_breaks(tree) -> int:
+    """Split each <p> at runs of two or more <br> into sibling paragraphs (in place); returns how many splits.
+
+    trafilatura folds a run of <br> inside a paragraph into one line break, and the
+    paragraph break the writer meant is lost; in a <div> it keeps them (see `_split_lines`).
+    """
+    splits = 0
+    for p in list(tree.iter("p")):
+        children = list(p)
+        if sum(1 for child in children if child.tag == "br") < 2:
+            continue
+        parts: list[tuple[str | None, list]] = [(p.text, [])]
+        i = 0
+        while i < len(children):
+            j = i
+            while j < len(children) and children[j].tag == "br" and (j == i or _blank(children[j - 1].tail)):
+                j += 1
+            if j - i >= 2:
+                parts.append((children[j - 1].tail, []))
+                i = j
+            else:
+                parts[-1][1].append(children[i])
+                i += 1
+        if len(parts) < 2:
+            continue
+        parent, tail = p.getparent(), p.tail
+        if parent is None:
+            continue
+        index = parent.index(p)
+        new = []
+        for text, nodes in parts:
+            segment = p.makeelement(p.tag, dict(p.attrib))
+            segment.text = text
+            for node in nodes:
+                segment.append(node)  # moves the node and its tail
+            new.append(segment)
+        p.tail = None
+        parent.remove(p)
+        for offset, segment in enumerate(new):
+            parent.insert(index + offset, segment)
+        new[-1].tail = tail
+        splits += len(new) - 1
+    return splits
