@@ -186,12 +186,18 @@ def test_authors_are_person_names(page_id):
 # --- the fixtures themselves (no extractor involved) ---------------------------------
 
 def _page_strings(html: str | bytes) -> tuple[set[str], str]:
-    """(text of every element, the page's visible text), scripts and styles removed."""
-    doc = lxml.html.fromstring(html)
+    """(text of every element and of each `<br><br>`-separated part of one, the page's visible text),
+    scripts and styles removed. Fixture pages are UTF-8 whatever they declare."""
+    doc = lxml.html.fromstring(html.decode("utf-8") if isinstance(html, bytes) else html)
     for element in doc.xpath("//script|//style"):
         element.drop_tree()
     elements = {norm(el.text_content()) for el in doc.iter() if isinstance(el.tag, str)}
-    return elements, norm("".join(doc.itertext()))
+    for br in doc.iter("br"):
+        br.tail = "\u2063" + (br.tail or "")
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.find(".//br") is not None:
+            elements |= {norm(part.replace("\u2063", " ")) for part in re.split("\u2063\\s*\u2063", el.text_content())}
+    return elements, norm("".join(doc.itertext()).replace("\u2063", " "))
 
 
 @pytest.mark.parametrize("page_id", per_page("fixture"))
