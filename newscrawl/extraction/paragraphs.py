@@ -58,7 +58,7 @@ def _glue_drop_cap(text: str) -> str:
 def _table(table) -> list[str]:
     """A data table is one paragraph, a row a line; a layout row (cells holding paragraphs) is text."""
     paragraphs, rows = [], []
-    for row in table.iter("row"):
+    for row in (child for child in table if child.tag == "row"):  # a nested table is its cell's
         if any(child.tag in _BLOCKS for cell in row for child in cell):
             paragraphs.append("\n".join(rows))
             rows = []
