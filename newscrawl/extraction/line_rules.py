@@ -11,10 +11,13 @@ import re
 
 # Furniture is short: a paragraph longer than this is text whatever it starts with.
 _MAX_WORDS = 40
+_MAX_CHARS = 400
 
+# Each kind of furniture is a pattern that must match at the start of the line; all are
+# tried in one regex (a paragraph is checked once, most fail on the first letter).
 # Paywall notes: "57% of this article left to read", "the rest is for subscribers".
-_PAYWALL = re.compile(
-    r"^(?:il vous reste \d+\s?% de cet article à lire"
+_PAYWALL = (
+    r"il vous reste \d+\s?% de cet article à lire"
     r"|la suite (?:de cet article )?est réservée aux abonnés"
     r"|(?:you have|there is) \d+\s?% of (?:this|the) article (?:left|remaining)"
     r"|the rest of this (?:article|story) is (?:for|available to|reserved for) (?:subscribers|members)"
@@ -22,50 +25,55 @@ _PAYWALL = re.compile(
     r"|(?:subscribe|sign in|log in|register) (?:now )?to (?:continue reading|read (?:the|this) (?:full )?(?:article|story)"
     r"|unlock)"
     r"|already a subscriber\b"
-    r"|dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten)",
-    re.I,
+    r"|dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten"
 )
-# Teasers pointing elsewhere: "Read more", "Czytaj więcej: <a headline>", alone or before a colon.
-_READ_MORE = re.compile(
-    r"^(?:continue reading|read more|read also|also read|read the full (?:article|story)|keep reading"
-    r"|(?:czytaj|przeczytaj) (?:więcej|także|też|również)"
-    r"|lesen sie (?:auch|mehr|hier)|weiterlesen|mehr lesen|jetzt weiterlesen|mehr zum thema"
-    r"|lire (?:aussi|la suite|également)|à lire aussi"
-    r"|lee (?:también|más)|leer más|leia (?:também|mais)|leggi (?:anche|di più)|lees ook|läs också|læs også|les også)"
-    r"\s*(?:$|[:»›>→…|–—-]|\.\.\.|the main story$)",
-    re.I,
-)
-_READ_MORE_MAX_WORDS = 20
 # Standards and trust notes.
-_TRUST = re.compile(r"^(?:our|editorial) (?:standards|principles)\s*:", re.I)
+_TRUST = r"(?:our|editorial) (?:standards|principles)\s*:"
 # App, follow and share prompts.
-_PROMPT = re.compile(
-    r"^(?:(?:download|get|install) (?:the|our) .{0,40}\bapp\b"
+_PROMPT = (
+    r"(?:download|get|install) (?:the|our) .{0,40}\bapp\b"
     r"|follow (?:us|.{1,40}) on (?:twitter|x|facebook|instagram|telegram|whatsapp|tiktok|google news|linkedin|threads)"
     r"|(?:join|subscribe to) (?:our|the) .{0,40}(?:whatsapp|telegram) channel"
     r"|click here to (?:follow|subscribe|join|download|share)"
     r"|share (?:this|the) (?:article|story|post)\b"
     r"|(?:laden sie|holen sie sich) (?:die|unsere) .{0,40}app"
     r"|folgen sie uns auf\b|suivez-nous sur\b|síguenos en\b|seguici su\b|siga-nos\b"
-    r"|téléchargez (?:l'|notre )application)",
-    re.I,
+    r"|téléchargez (?:l'|notre )application"
 )
+# Donation and membership appeals that open the line.
+_APPEAL = (
+    r"(?:please )?(?:donate|make a (?:donation|contribution))\b"
+    r"|(?:support|become a (?:member|supporter|patron) of) (?:our|independent|quality|local)"
+    r" (?:journalism|reporting|newsroom)"
+)
+# Teasers pointing elsewhere: "Read more", "Czytaj więcej: <a headline>", alone or before a colon.
+_READ_MORE = (
+    r"(?:continue reading|read more|read also|also read|read the full (?:article|story)|keep reading"
+    r"|(?:czytaj|przeczytaj) (?:więcej|także|też|również)"
+    r"|lesen sie (?:auch|mehr|hier)|weiterlesen|mehr lesen|jetzt weiterlesen|mehr zum thema"
+    r"|lire (?:aussi|la suite|également)|à lire aussi"
+    r"|lee (?:también|más)|leer más|leia (?:também|mais)|leggi (?:anche|di più)|lees ook|läs också|læs også|les også)"
+    r"\s*(?:$|[:»›>→…|–—-]|\.\.\.|the main story$)"
+)
+_READ_MORE_MAX_WORDS = 20
 # Photo credits standing as a line of their own: "Photo: Name/Agency", "(Foto: dpa)".
-_PHOTO_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:photo|photos|photograph|image|picture|pictures|foto|fotos|bild|bilder|crédit photo|"
-    r"photo credit|image credit|credit|zdjęcie|fot\.)\s*(?:by)?\s*[:©]",
-    re.I,
+_PHOTO_CREDIT = (
+    r"[(\[]?\s*(?:photo|photos|photograph|image|picture|pictures|foto|fotos|bild|bilder|crédit photo|"
+    r"photo credit|image credit|credit|zdjęcie|fot\.)\s*(?:by)?\s*[:©]"
 )
 _PHOTO_CREDIT_MAX_WORDS = 12
-# Donation and membership appeals.
-_APPEAL = re.compile(
-    r"(?:^(?:please )?(?:donate|make a (?:donation|contribution))\b"
-    r"|^(?:support|become a (?:member|supporter|patron) of) (?:our|independent|quality|local) (?:journalism|reporting|newsroom)"
-    r"|\bsupport (?:our|independent|quality|local) (?:journalism|reporting)\b.{0,80}\b(?:donat|contribut|member|subscri)"
-    r"|\b(?:unterstützen sie|soutenez|apoya|sostieni) (?:unseren|unabhängigen|notre|le|el|nuestro|il)? ?(?:journalismus|journalisme|periodismo|giornalismo)"
-    r")",
+_LINE_START = re.compile(
+    rf"(?P<furniture>{_PAYWALL}|{_TRUST}|{_PROMPT}|{_APPEAL})|(?P<read_more>{_READ_MORE})|(?P<photo>{_PHOTO_CREDIT})",
     re.I,
 )
+# Appeals anywhere in a short line, looked for only when it talks of journalism.
+_APPEAL_ANYWHERE = re.compile(
+    r"\bsupport (?:our|independent|quality|local) (?:journalism|reporting)\b.{0,80}\b(?:donat|contribut|member|subscri)"
+    r"|\b(?:unterstützen sie|soutenez|apoya|sostieni) (?:unseren|unabhängigen|notre|le|el|nuestro|il)? ?"
+    r"(?:journalismus|journalisme|periodismo|giornalismo)",
+    re.I,
+)
+_JOURNALISM = ("journalis", "periodis", "giornalis")
 # Content-farm source lines: "Source: Internet Time: 2024-08-18 20:54:12 Hits: 930".
 _META_FIELD = re.compile(
     r"\b(?:source|time|date|hits|views|clicks|reads|author|editor|from|published|updated|posted)\s*[:：]", re.I
@@ -81,16 +89,21 @@ _SQUASH = re.compile(r"[\W_]+")
 def is_furniture(text: str) -> bool:
     """A line of page furniture: teaser or paywall note, trust line, app/follow/share prompt,
     photo credit, donation appeal or a content farm's source/time/hits line."""
+    if len(text) > _MAX_CHARS:  # most paragraphs: too long to be furniture, no need to count words
+        return False
     words = len(text.split())
     if words > _MAX_WORDS:
         return False
-    if _PAYWALL.match(text) or _TRUST.match(text) or _PROMPT.match(text) or _APPEAL.search(text):
+    start = _LINE_START.match(text)
+    if start:
+        limit = {"read_more": _READ_MORE_MAX_WORDS, "photo": _PHOTO_CREDIT_MAX_WORDS}.get(start.lastgroup, _MAX_WORDS)
+        if words <= limit:
+            return True
+    lower = text.lower()
+    if any(word in lower for word in _JOURNALISM) and _APPEAL_ANYWHERE.search(text):
         return True
-    if words <= _READ_MORE_MAX_WORDS and _READ_MORE.match(text):
-        return True
-    if words <= _PHOTO_CREDIT_MAX_WORDS and _PHOTO_CREDIT.match(text):
-        return True
-    return words <= _META_MAX_WORDS and len(_META_FIELD.findall(text)) >= 2
+    return (words <= _META_MAX_WORDS and (":" in text or "：" in text)
+            and len(_META_FIELD.findall(text)) >= 2)
 
 
 def _squash(text: str) -> str:

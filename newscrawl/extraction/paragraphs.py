@@ -30,6 +30,8 @@ def _squeeze(text: str) -> str:
 
 def _flat(element) -> str:
     """An output element's text: inline pieces glued as written (`<hi>N</hi>a` is "Na"), breaks marked."""
+    if not len(element):  # most paragraphs: plain text
+        return element.text or ""
     parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
@@ -44,6 +46,8 @@ def _flat(element) -> str:
 
 def _split_lines(text: str) -> list[str]:
     """A flattened block cut where two or more line breaks follow each other: a blank line."""
+    if _BREAK not in text:
+        return [" ".join(text.split())]
     return [_squeeze(_glue_drop_cap(part)) for part in _BLANK_LINE.split(text)]
 
 
@@ -119,7 +123,9 @@ def split_double_breaks(tree) -> int:
     paragraph break the writer meant is lost; in a <div> it keeps them (see `_split_lines`).
     """
     splits = 0
-    for p in list(tree.iter("p")):
+    # Only paragraphs holding a <br> can split: found from the (few) <br>, not from every <p>.
+    holders = {br.getparent() for br in tree.iter("br")}
+    for p in [p for p in holders if p is not None and p.tag == "p"]:
         children = list(p)
         if sum(1 for child in children if child.tag == "br") < 2:
             continue
