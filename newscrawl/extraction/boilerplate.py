@@ -75,17 +75,39 @@ def _is_inline(node) -> bool:
 
 
 class _Page:
-    """Word sequences of a page's elements and inline runs, computed once per page."""
+    """What `is_whole` asks of a page's elements, computed in one pass and cached.
 
-    def __init__(self):
+    It keeps every element's proxy alive, so walking up and down the tree creates none.
+    """
+
+    def __init__(self, tree):
+        self.elements = [e for e in tree.iter() if isinstance(e.tag, str)]
         self._words: dict = {}
         self._runs: dict = {}
-        self._data_cells: dict = {}
+        self.line_of: dict = {}  # element -> nearest enclosing line element (p, li, quote, ...)
+        self.cell_of: dict = {}  # element -> itself or its nearest enclosing table cell
+        for element in self.elements:  # parents come before their children
+            parent = element.getparent()
+            if parent is not None and parent.tag in _LINE_TAGS:
+                self.line_of[element] = parent
+            else:
+                self.line_of[element] = self.line_of.get(parent)
+            self.cell_of[element] = element if element.tag in _CELLS else self.cell_of.get(parent)
+        self.holds_block: set = set()  # elements with a paragraph-like or div descendant
+        self.holds_non_inline: set = set()  # elements with any block-level descendant
+        for element in reversed(self.elements):  # children come before their parents
+            parent = element.getparent()
+            if parent is None:
+                continue
+            if element.tag in _LEAF_TAGS or element.tag == "div" or element in self.holds_block:
+                self.holds_block.add(parent)
+            if element.tag not in _INLINE or element in self.holds_non_inline:
+                self.holds_non_inline.add(parent)
 
-    def words(self, element) -> tuple[str, ...]:
+    def words(self, element, text: str | None = None) -> tuple[str, ...]:
         words = self._words.get(element)
         if words is None:
-            words = self._words[element] = _words(" ".join(element.itertext()))
+            words = self._words[element] = _words(" ".join(element.itertext()) if text is None else text)
         return words
 
     def run(self, parent, child) -> tuple[str, ...]:
@@ -106,14 +128,6 @@ class _Page:
                 texts.append(node.tail or "")
         return runs.get(child, ())
 
-    def is_data_cell(self, cell) -> bool:
-        """A cell holding only text and inline elements; a layout cell holds blocks."""
-        known = self._data_cells.get(cell)
-        if known is None:
-            known = self._data_cells[cell] = not any(
-                isinstance(d.tag, str) and not _is_inline(d) for d in cell.iterdescendants())
-        return known
-
 
 def is_whole(element, page: _Page) -> bool:
     """Whether `element`'s text is all of a line of the page's text, not words inside one.
@@ -131,12 +145,14 @@ def is_whole(element, page: _Page) -> bool:
         if (page.words(parent) if _is_inline(parent) else page.run(parent, node)) != words:
             return False
         node = parent
-    for ancestor in (node.iterancestors() if node is element else [node, *node.iterancestors()]):
-        # Every enclosing line counts: a quote's paragraphs make one line of text.
-        if ancestor.tag in _LINE_TAGS and page.words(ancestor) != words:
+    # Every enclosing line counts: a quote's paragraphs make one line of text.
+    line = node if node is not element and node.tag in _LINE_TAGS else page.line_of.get(node)
+    while line is not None:
+        if page.words(line) != words:
             return False
-    cell = next((a for a in [node, *node.iterancestors()] if a.tag in _CELLS), None)
-    if cell is not None and page.is_data_cell(cell):
+        line = page.line_of.get(line)
+    cell = page.cell_of.get(node)
+    if cell is not None and cell not in page.holds_non_inline:  # a data cell, not a layout cell
         if page.words(cell) != words:
             return False
         row = cell.getparent()
@@ -152,24 +168,23 @@ def page_blocks(tree) -> list[tuple[object, str, int]]:
     A block is a paragraph-like element, a small container of inline text, or an inline
     element standing alone; each is the whole of a line of the page (`is_whole`).
     """
-    page = _Page()
+    page = _Page(tree)
     blocks = []
-    for element in tree.iter():
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag is None or tag in _SKIP_TAGS:
+    for element in page.elements:
+        tag = element.tag
+        if tag in _SKIP_TAGS:
             continue
         if tag not in _LEAF_TAGS:
-            if tag not in _CONTAINERS and tag not in _INLINE:
-                continue
-            if any(isinstance(c.tag, str) and (c.tag in _LEAF_TAGS or c.tag == "div")
-                   for c in element.iterdescendants()):
+            if (tag not in _CONTAINERS and tag not in _INLINE) or element in page.holds_block:
                 continue
         text = _own_text(element)
         if not text or (tag not in _LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
             continue
         key = block_key(text)
-        if key and is_whole(element, page):
-            blocks.append((element, key, len(text.split())))
+        if key:
+            page.words(element, text)  # seeds the cache: the text is at hand
+            if is_whole(element, page):
+                blocks.append((element, key, len(text.split())))
     return blocks
 
 
