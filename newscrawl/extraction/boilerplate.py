@@ -20,20 +20,8 @@ from collections import defaultdict
 
 import xxhash
 
-# Elements whose text is one block; containers only count when they hold no such element.
-_LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "figcaption",
-              "blockquote", "caption", "option", "summary"}
-_CONTAINERS = {"div", "section", "header", "footer", "aside", "nav", "article", "center"}
-# Inline elements are a block only when they stand alone (see `is_whole`): inside a sentence
-# their text is the sentence's, however often it recurs as a tag link elsewhere.
-_INLINE = {"span", "a", "strong", "em", "small", "b", "i", "font", "time", "label", "button", "u", "abbr",
-           "cite", "mark", "q", "sub", "sup", "code", "s", "del", "ins", "big", "tt", "br", "img", "wbr",
-           "bdi", "bdo", "data", "var", "kbd", "samp", "dfn", "picture", "source", "svg"}
-# Elements that make one line of extracted text, whatever blocks they hold (a quote's paragraphs,
-# a list item's): a block inside one is only whole when it is all of the line.
-_LINE_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
-              "figcaption", "caption", "summary", "address"}
-_CELLS = {"td", "th"}
+from newscrawl.extraction.page_lines import CONTAINERS, INLINE, LEAF_TAGS, PageLines, is_whole
+
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _MAX_CONTAINER_CHARS = 300
 _STORY_WORDS = 12  # paragraphs at least this long identify the story a page tells
@@ -66,119 +54,23 @@ def _own_text(element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(word for word in _NON_WORD.split(text.lower()) if word)
-
-
-def _is_inline(node) -> bool:
-    return isinstance(node.tag, str) and node.tag in _INLINE
-
-
-class _Page:
-    """What `is_whole` asks of a page's elements, computed in one pass and cached.
-
-    It keeps every element's proxy alive, so walking up and down the tree creates none.
-    """
-
-    def __init__(self, tree):
-        self.elements = [e for e in tree.iter() if isinstance(e.tag, str)]
-        self._words: dict = {}
-        self._runs: dict = {}
-        self.line_of: dict = {}  # element -> nearest enclosing line element (p, li, quote, ...)
-        self.cell_of: dict = {}  # element -> itself or its nearest enclosing table cell
-        for element in self.elements:  # parents come before their children
-            parent = element.getparent()
-            if parent is not None and parent.tag in _LINE_TAGS:
-                self.line_of[element] = parent
-            else:
-                self.line_of[element] = self.line_of.get(parent)
-            self.cell_of[element] = element if element.tag in _CELLS else self.cell_of.get(parent)
-        self.holds_block: set = set()  # elements with a paragraph-like or div descendant
-        self.holds_non_inline: set = set()  # elements with any block-level descendant
-        for element in reversed(self.elements):  # children come before their parents
-            parent = element.getparent()
-            if parent is None:
-                continue
-            if element.tag in _LEAF_TAGS or element.tag == "div" or element in self.holds_block:
-                self.holds_block.add(parent)
-            if element.tag not in _INLINE or element in self.holds_non_inline:
-                self.holds_non_inline.add(parent)
-
-    def words(self, element, text: str | None = None) -> tuple[str, ...]:
-        words = self._words.get(element)
-        if words is None:
-            words = self._words[element] = _words(" ".join(element.itertext()) if text is None else text)
-        return words
-
-    def run(self, parent, child) -> tuple[str, ...]:
-        """Words of the inline run of `parent` (text between its block children) that holds `child`."""
-        runs = self._runs.get(parent)
-        if runs is None:
-            runs = self._runs[parent] = {}
-            members, texts = [], [parent.text or ""]
-            for node in [*parent, None]:
-                if node is None or (isinstance(node.tag, str) and not _is_inline(node)):
-                    words = _words(" ".join(texts))
-                    runs.update(dict.fromkeys(members, words))
-                    members, texts = [], [node.tail or ""] if node is not None else []
-                    continue
-                if isinstance(node.tag, str):
-                    members.append(node)
-                    texts.append(" ".join(node.itertext()))
-                texts.append(node.tail or "")
-        return runs.get(child, ())
-
-
-def is_whole(element, page: _Page) -> bool:
-    """Whether `element`'s text is all of a line of the page's text, not words inside one.
-
-    An inline element (a tag link in a sentence, a bold word) must be its whole run of
-    text; any block must be all of the paragraph, list item or quote it sits in, and a
-    data table's cell all of its row. Only such blocks may be removed as template.
-    """
-    words = page.words(element)
-    node = element
-    while _is_inline(node):
-        parent = node.getparent()
-        if parent is None:
-            return False
-        if (page.words(parent) if _is_inline(parent) else page.run(parent, node)) != words:
-            return False
-        node = parent
-    # Every enclosing line counts: a quote's paragraphs make one line of text.
-    line = node if node is not element and node.tag in _LINE_TAGS else page.line_of.get(node)
-    while line is not None:
-        if page.words(line) != words:
-            return False
-        line = page.line_of.get(line)
-    cell = page.cell_of.get(node)
-    if cell is not None and cell not in page.holds_non_inline:  # a data cell, not a layout cell
-        if page.words(cell) != words:
-            return False
-        row = cell.getparent()
-        if row is not None and any(other is not cell and other.tag in _CELLS and page.words(other)
-                                   for other in row):
-            return False
-    return True
-
-
 def page_blocks(tree) -> list[tuple[object, str, int]]:
     """(element, key, word count) for each text block of a page, in document order.
 
     A block is a paragraph-like element, a small container of inline text, or an inline
     element standing alone; each is the whole of a line of the page (`is_whole`).
     """
-    page = _Page(tree)
+    page = PageLines(tree)
     blocks = []
     for element in page.elements:
         tag = element.tag
         if tag in _SKIP_TAGS:
             continue
-        if tag not in _LEAF_TAGS:
-            if (tag not in _CONTAINERS and tag not in _INLINE) or element in page.holds_block:
+        if tag not in LEAF_TAGS:
+            if (tag not in CONTAINERS and tag not in INLINE) or element in page.holds_block:
                 continue
         text = _own_text(element)
-        if not text or (tag not in _LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
+        if not text or (tag not in LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
             continue
         key = block_key(text)
         if key:
