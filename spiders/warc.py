@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 import scrapy
@@ -22,10 +23,17 @@ def warc_files(path: Path) -> list[Path]:
     return [path]
 
 
-def observe_file(file: Path) -> list[tuple[str, list[str], str]]:
-    """The template observation of every readable HTML page of a WARC file."""
+# Pages read ahead per thread call: the observations of a whole large WARC would not fit in memory.
+LEARN_BATCH = 500
+
+
+def observe_batch(pages) -> list[tuple[str, list[str], str]] | None:
+    """Template observations of the next LEARN_BATCH HTML pages of a `read_pages` iterator; None at its end."""
+    batch = list(islice(pages, LEARN_BATCH))
+    if not batch:
+        return None
     seen = (template_observation(page.body, page.url, charset_of(page.content_type))
-            for page in read_pages(file) if isinstance(page, Page))
+            for page in batch if isinstance(page, Page))
     return [observation for observation in seen if observation]
 
 
@@ -45,9 +53,10 @@ class WarcSpider(scrapy.Spider):
         if self.settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED"):
             # Learn the batch's templates first, so that a site's first pages are cleaned too.
             for file in files:
-                seen = await maybe_deferred_to_future(deferToThread(observe_file, file))
-                for site, keys, story in seen:
-                    self.crawler.signals.send_catch_log(template_seen, site=site, keys=keys, story=story)
+                pages = read_pages(file)
+                while (seen := await maybe_deferred_to_future(deferToThread(observe_batch, pages))) is not None:
+                    for site, keys, story in seen:
+                        self.crawler.signals.send_catch_log(template_seen, site=site, keys=keys, story=story)
         for file in files:
             for page in read_pages(file):
                 if not isinstance(page, Page):
