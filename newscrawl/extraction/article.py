@@ -238,11 +238,12 @@ def extract_article(
     rules, removed = remove_blocks(tree, template)
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
     paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
-    paragraphs = drop_trailing_bylines([p for p in paragraphs if not is_furniture(p)], record["authors"])
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
     paragraphs = [p for p in paragraphs if not wires.is_credit_line(p) and not is_junk_paragraph(p)]
+    # After the credit lines are read: a "Credit: ..." line may name the agency.
+    paragraphs = drop_trailing_bylines([p for p in paragraphs if not is_furniture(p)], record["authors"])
     record["wire"] = first(
         credited,
         *credit_agencies,
