@@ -14,6 +14,7 @@ from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.dates import normalise_date
 from newscrawl.extraction.decoding import charset_of
 from newscrawl.signals import template_seen
+from newscrawl.sites import registry_for
 from newscrawl.store import open_store
 
 logger = logging.getLogger(__name__)
@@ -69,17 +70,19 @@ class ExtractionPipeline:
     every item, from the reactor thread.
     """
 
-    def __init__(self, stats, in_thread: bool = True, store_url: str | None = None):
+    def __init__(self, stats, in_thread: bool = True, store_url: str | None = None, sites=None):
         self.stats = stats
         self.in_thread = in_thread
         self.store_url = store_url
+        self.sites = sites  # SiteRegistry: hints for items whose spider gave none
         self.readers = self.store = self.memory = None
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
         store_url = settings.get("NEWSCRAWL_STORE_URL") if settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED") else None
-        pipeline = cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url)
+        pipeline = cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url,
+                       registry_for(crawler))
         crawler.signals.connect(pipeline.learn, signal=template_seen)
         return pipeline
 
@@ -108,7 +111,8 @@ class ExtractionPipeline:
         html = item.get("html")
         if html is None:
             return item  # already extracted (e.g. a record replayed from JSONL)
-        args = (html, item["url"], item.get("hints"))
+        hints = item.get("hints") or (self.sites.hints_for(item["url"]) if self.sites else None)
+        args = (html, item["url"], hints)
         kwargs = {"declared_encoding": charset_of(item.get("content_type")), "memory": self.memory}
         try:
             if self.in_thread:

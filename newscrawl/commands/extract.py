@@ -11,6 +11,7 @@ from newscrawl.extraction import BadInput, extract_article, template_observation
 from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.decoding import charset_of
 from newscrawl.pages import Page, read_pages
+from newscrawl.sites import default_registry
 
 HELP = "extract articles from .html, .html.gz and WARC files as JSON lines on stdout"
 
@@ -55,7 +56,8 @@ def run(args) -> int:
             if memory is not None:
                 memory.drain()  # observations queue up for a store; here there is none
             try:
-                record = extract_article(page.body, _page_url(page, args.url),
+                url = _page_url(page, args.url)
+                record = extract_article(page.body, url, default_registry().hints_for(url),
                                          memory=memory, declared_encoding=charset_of(page.content_type))
             except BadInput as error:
                 skipped[error.reason] += 1
