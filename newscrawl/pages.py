@@ -59,7 +59,9 @@ def _warc_pages(path: Path) -> Iterator[Page | Skip]:
             for record in records:
                 headers = record.http_headers
                 content_type = headers.get_header("Content-Type") if headers else None
-                wanted = record.rec_type == "response" and (not content_type or "html" in content_type.lower())
+                status = headers.get_statuscode() if headers else None
+                ok = not status or status.startswith("2")  # redirects and errors hold no article
+                wanted = record.rec_type == "response" and ok and (not content_type or "html" in content_type.lower())
                 # Read before asking for the offset: warcio's offset call ends the payload stream.
                 body = record.content_stream().read(MAX_INPUT_BYTES + 1) if wanted else b""
                 source = f"{path}@{records.get_record_offset()}"
@@ -69,6 +71,11 @@ def _warc_pages(path: Path) -> Iterator[Page | Skip]:
                                f"({record.raw_stream.limit} bytes missing)")
                 elif record.rec_type != "response":
                     yield Skip(source, f"warc_{record.rec_type}", f"{source}: {record.rec_type} record, not a response")
+                elif record.rec_headers.get_header("Newscrawl-Page", "article") != "article":
+                    # Our own archives mark the sitemaps and listings a crawl read to find articles.
+                    yield Skip(source, "warc_discovery", f"{source}: a discovery page of the archived crawl")
+                elif not ok:
+                    yield Skip(source, "warc_status", f"{source}: HTTP status {status}, not a page")
                 elif not wanted:
                     yield Skip(source, "not_html", f"{source}: {content_type}, not HTML")
                 else:

@@ -68,6 +68,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newscrawl.extensions.run_summary.RunSummary": 500,
     "newscrawl.extensions.reactor_stall.ReactorStallMonitor": 510,
+    "newscrawl.extensions.warc_archive.WarcArchive": 530,
 }
 # Measure reactor stalls (bench/crawl.py turns it on).
 NEWSCRAWL_MEASURE_STALLS = False
@@ -83,6 +84,10 @@ FEEDS = {
     "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Folder to archive every fetched response (+ its request) as gzip WARC 1.1; None: no archive.
+NEWSCRAWL_WARC_DIR = None
+# Start a new WARC file once the current one passes this many bytes (compressed).
+NEWSCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024
 # Local feeds are written through (unbuffered): a killed crawl keeps every exported line.
 FEED_STORAGES = {
     "": "newscrawl.feeds.DurableFileFeedStorage",

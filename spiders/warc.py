@@ -61,7 +61,9 @@ class WarcSpider(scrapy.Spider):
             for page in read_pages(file):
                 if not isinstance(page, Page):
                     self.crawler.stats.inc_value(f"newscrawl/skipped/{page.reason}")
-                    self.logger.warning("Skipped %s", page.message)
+                    # Request, warcinfo and metadata records, redirects and discovery pages are expected: no warning.
+                    log = self.logger.debug if page.reason.startswith("warc_") else self.logger.warning
+                    log("Skipped %s", page.message)
                     continue
                 loader = ArticleLoader()
                 loader.add_value("url", page.url)
