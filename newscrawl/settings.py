@@ -47,6 +47,7 @@ SPIDER_MIDDLEWARES = {
 }
 # HTTP(S) through Scrapy's own handler, with NEWSCRAWL_HOST_MAP and the address guard below all
 # middlewares; no file://, ftp://, s3:// or data: handlers (no local files, no way past the guard).
+# Bodies of requests with meta newscrawl_spool (CC-NEWS WARC files) are streamed to disk.
 DOWNLOAD_HANDLERS = {
     "http": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
     "https": "newscrawl.downloader.hostmap.HostMapDownloadHandler",
@@ -55,6 +56,10 @@ DOWNLOAD_HANDLERS = {
     "s3": None,
     "data": None,
 }
+# Folder for spooled bodies (None: the system's temporary folder).
+NEWSCRAWL_SPOOL_DIR = None
+# Spooled files on disk at once per process (downloaded, not yet read); more downloads wait.
+NEWSCRAWL_SPOOL_MAX_FILES = 2
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extraction.ExtractionPipeline": 100,
     "newscrawl.pipelines.require_text.RequireTextPipeline": 250,
@@ -120,6 +125,14 @@ NEWSCRAWL_ALLOW_NETWORKS: list[str] = []
 NEWSCRAWL_PARTNER_DOMAINS = ["www.kvtn7.com", "www.rivertonledger.com"]
 # Content-farm mirror network sharing one template (the `mirrors` spider).
 NEWSCRAWL_MIRROR_DOMAINS = ["capitatum.com", "sagebrushwire.com", "ledgerpostdaily.com"]
+
+# --- Common Crawl News (the `ccnews` spider) ------------------------------------------
+# Where crawl-data/CC-NEWS/YYYY/MM/warc.paths.gz and the WARC files are fetched from.
+NEWSCRAWL_CCNEWS_BASE_URL = "https://data.commoncrawl.org/"
+# WARC reader: fastwarc (faster, bench/ccnews.py) or warcio; both give the same records.
+NEWSCRAWL_CCNEWS_READER = "fastwarc"
+# Seconds allowed for one ~1 GB WARC file to download (DOWNLOAD_TIMEOUT is for pages).
+NEWSCRAWL_CCNEWS_DOWNLOAD_TIMEOUT = 3600
 
 # --- Scrapy housekeeping ------------------------------------------------------------
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

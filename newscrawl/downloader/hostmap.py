@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.http import Request, Response
 from twisted.internet.error import DNSLookupError
 
 from newscrawl.downloader.guard import RequestGuard
+from newscrawl.downloader.spool import SpoolingHTTP11DownloadHandler
 
 try:  # Scrapy >= 2.14 wraps Twisted's lookup error in its own
     from scrapy.exceptions import CannotResolveHostError
@@ -35,8 +35,9 @@ def mapped_url(url: str, host_map: dict[str, str]) -> str | None:
     return urlunsplit(("http", target, parts.path or "/", parts.query, ""))
 
 
-class HostMapDownloadHandler(HTTP11DownloadHandler):
-    """Scrapy's HTTP/1.1 handler, with NEWSCRAWL_HOST_MAP and the address guard applied to each request."""
+class HostMapDownloadHandler(SpoolingHTTP11DownloadHandler):
+    """Scrapy's HTTP/1.1 handler (spooling marked bodies to disk), with NEWSCRAWL_HOST_MAP and the
+    address guard applied to each request."""
 
     def __init__(self, crawler):
         super().__init__(crawler)

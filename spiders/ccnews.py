@@ -1,0 +1,204 @@
+"""ccnews: a span of Common Crawl News, filtered by domain, language and URL, streamed file by file.
+
+    scrapy crawl ccnews -a from=2024-01-01 -a to=2024-01-07 -a domains_file=domains.txt -a languages=en,de
+
+Each month's `warc.paths.gz` is read under NEWSCRAWL_CCNEWS_BASE_URL; the WARC files whose
+names fall in the span are fetched through Scrapy (host map, robots.txt, politeness) and
+spooled to disk, never held in memory; each file is one unit of work, read record by
+record. Records are filtered before extraction, then extracted and linked like any crawl.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import scrapy
+from scrapy import signals
+from scrapy.utils.gz import gunzip
+
+from newscrawl.crawl import ccnews
+from newscrawl.crawl.failures import failure_reason
+from newscrawl.crawl.warcfile import warc_responses
+from newscrawl.downloader.spool import SPOOL_META
+from newscrawl.extensions.warc_archive import NO_ARCHIVE_META
+from newscrawl.items import ArticleLoader
+from newscrawl.pages import Skip
+from newscrawl.signals import work_unit_done
+
+UNIT_META = "newscrawl_unit"
+STATS = "newscrawl/ccnews/"
+
+
+class CCNewsSpider(scrapy.Spider):
+    name = "ccnews"
+
+    def __init__(self, *args, domains: str | None = None, domains_file: str | None = None,
+                 languages: str | None = None, url_pattern: str | None = None, **kwargs):
+        start, end = kwargs.pop("from", None), kwargs.pop("to", None)
+        super().__init__(*args, **kwargs)
+        if not start:
+            raise ValueError("ccnews: pass the first day with -a from=YYYY-MM-DD (and -a to=, default: the same day)")
+        self.start_day = ccnews.parse_day(start, "from")
+        self.end_day = ccnews.parse_day(end, "to") if end else self.start_day
+        if self.end_day < self.start_day:
+            raise ValueError(f"ccnews: -a to={end} is before -a from={start}")
+        self.filter = ccnews.RecordFilter(
+            domains=frozenset(ccnews.read_domains(domains, domains_file)),
+            languages=frozenset(code.strip().lower() for code in (languages or "").split(",") if code.strip()),
+            url_pattern=re.compile(url_pattern) if url_pattern else None,
+        )
+        self.files_picked = self.files_done = self.records = self.kept = 0
+        self.started_at: float | None = None
+        self._outstanding: dict[str, int] = {}  # file URL -> items still in the pipelines
+        self._exhausted: set[str] = set()  # files whose records were all read
+        self._item_unit: dict[int, str] = {}  # id(item) -> its file URL
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.base_url = settings.get("NEWSCRAWL_CCNEWS_BASE_URL")
+        spider.reader = settings.get("NEWSCRAWL_CCNEWS_READER")
+        spider.file_timeout = settings.getfloat("NEWSCRAWL_CCNEWS_DOWNLOAD_TIMEOUT")
+        jobdir = settings.get("JOBDIR")
+        spider.ledger_path = Path(jobdir) / "ccnews-files.txt" if jobdir else None
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider._item_finished, signal=signal)
+        return spider
+
+    # --- listing -----------------------------------------------------------------------
+    async def start(self):
+        for url in self._interrupted_files():
+            self.logger.info("ccnews: redoing %s, interrupted in an earlier run of this JOBDIR", url)
+            yield self.file_request(url).replace(dont_filter=True)
+        for year, month in ccnews.months(self.start_day, self.end_day):
+            yield scrapy.Request(ccnews.listing_url(self.base_url, year, month), callback=self.parse_listing,
+                                 errback=self.listing_failed, dont_filter=True, meta={NO_ARCHIVE_META: True})
+
+    def parse_listing(self, response):
+        try:
+            lines = gunzip(response.body).decode("utf-8", "replace").splitlines()
+        except (OSError, EOFError, ValueError) as error:
+            self._skip("bad_listing", f"{response.url}: not a gzip listing ({error})")
+            return
+        picked, bad = ccnews.pick_files(lines, self.start_day, self.end_day)
+        if bad:
+            self._skip("bad_listing_line", f"{response.url}: {bad} lines are not CC-NEWS file names", count=bad)
+        self.files_picked += len(picked)
+        self.crawler.stats.set_value(f"{STATS}files_picked", self.files_picked)
+        self.logger.info("ccnews: %s lists %d files, %d in %s..%s", response.url, len(lines), len(picked),
+                         self.start_day, self.end_day)
+        for path in picked:
+            yield self.file_request(ccnews.file_url(self.base_url, path))
+
+    def listing_failed(self, failure):
+        reason = failure_reason(failure)
+        self.crawler.stats.inc_value(f"{STATS}listing_missing")
+        self.logger.warning("ccnews: no listing at %s (%s): that month is skipped", failure.request.url, reason)
+
+    # --- files -------------------------------------------------------------------------
+    def file_request(self, url: str) -> scrapy.Request:
+        meta = {SPOOL_META: True, UNIT_META: url, NO_ARCHIVE_META: True, "download_timeout": self.file_timeout}
+        return scrapy.Request(url, callback=self.parse_file, errback=self.file_failed, meta=meta)
+
+    def redo_request(self, url: str) -> scrapy.Request:
+        """The request that redoes a unit another worker took and did not finish (InFlightLedger)."""
+        return self.file_request(url).replace(dont_filter=True)
+
+    def file_failed(self, failure):
+        url = failure.request.url
+        self.crawler.stats.inc_value(f"{STATS}files_failed")
+        self.logger.warning("ccnews: %s not fetched (%s)", url, failure_reason(failure))
+
+    def parse_file(self, response):
+        url, path = response.url, getattr(response, "spool_path", None)
+        if path is None:  # not spooled: an error page, or a handler that does not spool
+            self._skip("not_spooled", f"{url}: no spooled body (HTTP {response.status})")
+            return
+        self._note("started", url)
+        self.started_at = self.started_at or time.monotonic()
+        self._outstanding[url] = 0
+        try:
+            for found in warc_responses(path, self.filter.url_reason, self.reader):
+                if isinstance(found, Skip):
+                    self.crawler.stats.inc_value(f"{STATS}skipped/{found.reason}")
+                    if found.reason == "bad_warc":
+                        self.logger.warning("ccnews: skipped %s", found.message)
+                    continue
+                self.records += 1
+                reason = self.filter.language_reason(found.content_language, found.body)
+                if reason:
+                    self.crawler.stats.inc_value(f"{STATS}skipped/filtered_{reason}")
+                    continue
+                yield self._item(found, url)
+        finally:
+            os.unlink(path)
+        self._exhausted.add(url)
+        self._maybe_done(url)
+
+    def _item(self, found, unit: str):
+        loader = ArticleLoader()
+        loader.add_value("url", found.url)
+        loader.add_value("spider", self.name)
+        loader.add_value("fetched_at", found.fetched_at)
+        loader.add_value("html", found.body)
+        loader.add_value("content_type", found.content_type)
+        item = loader.load_item()
+        self.kept += 1
+        self._outstanding[unit] += 1
+        self._item_unit[id(item)] = unit
+        self.crawler.stats.set_value(f"{STATS}records_read", self.records)
+        self.crawler.stats.set_value(f"{STATS}records_to_extraction", self.kept)
+        return item
+
+    def _item_finished(self, item, **kwargs):
+        unit = self._item_unit.pop(id(item), None)
+        if unit is not None:
+            self._outstanding[unit] -= 1
+            self._maybe_done(unit)
+
+    def _maybe_done(self, url: str) -> None:
+        """A file is done once it was read to the end and all its items left the pipelines."""
+        if url not in self._exhausted or self._outstanding.get(url):
+            return
+        self._exhausted.discard(url)
+        self._outstanding.pop(url, None)
+        self._note("done", url)
+        self.files_done += 1
+        stats = self.crawler.stats
+        elapsed = max(time.monotonic() - (self.started_at or time.monotonic()), 1e-6)
+        stats.set_value(f"{STATS}files_done", self.files_done)
+        stats.set_value(f"{STATS}files_left", max(self.files_picked - self.files_done, 0))
+        stats.set_value(f"{STATS}records_per_second", round(self.records / elapsed, 1))
+        self.logger.info("ccnews: %s done (%d files done, %d left): %d records read, %d to extraction, "
+                         "%d articles exported, %.1f records/s", ccnews.file_name(url), self.files_done,
+                         max(self.files_picked - self.files_done, 0), self.records, self.kept,
+                         stats.get_value("item_scraped_count", 0), self.records / elapsed)
+        self.crawler.signals.send_catch_log(work_unit_done, url=url, spider=self)
+
+    # --- JOBDIR bookkeeping ------------------------------------------------------------------
+    def _note(self, event: str, url: str) -> None:
+        if self.ledger_path is not None:
+            self.ledger_path.parent.mkdir(parents=True, exist_ok=True)
+            with self.ledger_path.open("a", encoding="utf-8") as ledger:  # one line, flushed at once
+                ledger.write(f"{event} {url}\n")
+
+    def _interrupted_files(self) -> list[str]:
+        """Files an earlier run of this JOBDIR started but did not finish (killed mid-file)."""
+        if self.ledger_path is None or not self.ledger_path.exists():
+            return []
+        started: dict[str, None] = {}
+        for line in self.ledger_path.read_text(encoding="utf-8").splitlines():
+            event, _, url = line.partition(" ")
+            if event == "started":
+                started[url] = None
+            elif event == "done":
+                started.pop(url, None)
+        return list(started)
+
+    def _skip(self, reason: str, message: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(f"{STATS}skipped/{reason}", count)
+        self.logger.warning("ccnews: skipped %s", message)
