@@ -1,0 +1,1 @@
+"""Tiny spiders run with `scrapy runspider` by tests of downloader components."""

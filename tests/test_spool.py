@@ -1,0 +1,46 @@
+"""SpoolingDownloadHandler: a big body goes to disk intact, past DOWNLOAD_MAXSIZE; pages are untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl
+from tests.mockweb.ccnews import StaticHost
+
+BIG = 24 * 1024 * 1024  # above DOWNLOAD_MAXSIZE (16 MiB): Scrapy itself would abort it
+
+
+def test_a_spooled_body_reaches_disk_whole_and_a_page_stays_in_memory(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    data = os.urandom(BIG)
+    (site / "big.bin").write_bytes(data)
+    page = b"<html><body><p>small page</p></body></html>"
+    (site / "page.html").write_bytes(page)
+    spool = tmp_path / "spool"
+    out = tmp_path / "out.jsonl"
+    with StaticHost(site) as host:
+        settings = {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps({"files.example": host.address}),
+                    "NEWSCRAWL_SPOOL_DIR": str(spool), "NEWSCRAWL_STORE_URL": f"sqlite:///{tmp_path / 's.sqlite'}",
+                    "ITEM_PIPELINES": "{}", "LOG_FILE": str(tmp_path / "log")}
+        command = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "tests/probes/spool_spider.py"),
+                   "-O", str(out), "-a", "big=https://files.example/big.bin",
+                   "-a", "small=https://files.example/page.html"]
+        for key, value in settings.items():
+            command += ["-s", f"{key}={value}"]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    log = (tmp_path / "log").read_text()
+    assert result.returncode == 0, log[-2000:]
+    items = {item["kind"]: item for item in read_jsonl(out)}
+    big = items["big"]
+    assert big["url"] == "https://files.example/big.bin"  # the real URL, not the mapped address
+    assert big["body_len"] == 0 and big["size"] == BIG
+    assert big["sha256"] == hashlib.sha256(data).hexdigest()
+    assert big["path"].startswith(str(spool))
+    assert items["small"] == {"kind": "small", "url": "https://files.example/page.html", "body_len": len(page),
+                              "spooled": False}
+    assert list(spool.iterdir()) == []
