@@ -10,6 +10,7 @@ record. Records are filtered before extraction, then extracted and linked like a
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import time
@@ -30,10 +31,14 @@ from newscrawl.signals import work_unit_done
 
 UNIT_META = "newscrawl_unit"
 STATS = "newscrawl/ccnews/"
+BREATH_SECONDS = 0.05  # longest stretch of record reading without handing the reactor a turn
 
 
 class CCNewsSpider(scrapy.Spider):
     name = "ccnews"
+    # A worker takes at most two files from a shared queue: one being read, one downloading.
+    # (Scrapy pulls up to CONCURRENT_REQUESTS requests at once; more would hoard the fleet's work.)
+    custom_settings = {"CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
 
     def __init__(self, *args, domains: str | None = None, domains_file: str | None = None,
                  languages: str | None = None, url_pattern: str | None = None, **kwargs):
@@ -50,7 +55,9 @@ class CCNewsSpider(scrapy.Spider):
             languages=frozenset(code.strip().lower() for code in (languages or "").split(",") if code.strip()),
             url_pattern=re.compile(url_pattern) if url_pattern else None,
         )
-        self.files_picked = self.files_done = self.records = self.kept = 0
+        self.records = self.kept = 0
+        self.picked: set[str] = set()  # file URLs of the span (listings read so far, and redone files)
+        self.done: set[str] = set()  # file URLs finished, in this run or (JOBDIR) an earlier one
         self.started_at: float | None = None
         self._outstanding: dict[str, int] = {}  # file URL -> items still in the pipelines
         self._exhausted: set[str] = set()  # files whose records were all read
@@ -72,6 +79,7 @@ class CCNewsSpider(scrapy.Spider):
     # --- listing -----------------------------------------------------------------------
     async def start(self):
         for url in self._interrupted_files():
+            self.picked.add(url)
             self.logger.info("ccnews: redoing %s, interrupted in an earlier run of this JOBDIR", url)
             yield self.file_request(url).replace(dont_filter=True)
         for year, month in ccnews.months(self.start_day, self.end_day):
@@ -87,8 +95,8 @@ class CCNewsSpider(scrapy.Spider):
         picked, bad = ccnews.pick_files(lines, self.start_day, self.end_day)
         if bad:
             self._skip("bad_listing_line", f"{response.url}: {bad} lines are not CC-NEWS file names", count=bad)
-        self.files_picked += len(picked)
-        self.crawler.stats.set_value(f"{STATS}files_picked", self.files_picked)
+        self.picked.update(ccnews.file_url(self.base_url, path) for path in picked)
+        self.crawler.stats.set_value(f"{STATS}files_picked", len(self.picked))
         self.logger.info("ccnews: %s lists %d files, %d in %s..%s", response.url, len(lines), len(picked),
                          self.start_day, self.end_day)
         for path in picked:
@@ -113,16 +121,26 @@ class CCNewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"{STATS}files_failed")
         self.logger.warning("ccnews: %s not fetched (%s)", url, failure_reason(failure))
 
-    def parse_file(self, response):
+    async def parse_file(self, response):
         url, path = response.url, getattr(response, "spool_path", None)
         if path is None:  # not spooled: an error page, or a handler that does not spool
             self._skip("not_spooled", f"{url}: no spooled body (HTTP {response.status})")
             return
         self._note("started", url)
+        self.picked.add(url)
         self.started_at = self.started_at or time.monotonic()
         self._outstanding[url] = 0
+        breath = time.monotonic()
         try:
             for found in warc_responses(path, self.filter.url_reason, self.reader):
+                if not self.crawler.crawling:
+                    # Stopping (Ctrl-C): leave the file unfinished; a JOBDIR resume redoes it.
+                    self.logger.info("ccnews: stopping inside %s; it stays unfinished", ccnews.file_name(url))
+                    return
+                if time.monotonic() - breath > BREATH_SECONDS:
+                    # Long runs of filtered records yield nothing: let the reactor run (heartbeats, I/O).
+                    await asyncio.sleep(0)
+                    breath = time.monotonic()
                 if isinstance(found, Skip):
                     self.crawler.stats.inc_value(f"{STATS}skipped/{found.reason}")
                     if found.reason == "bad_warc":
@@ -167,15 +185,16 @@ class CCNewsSpider(scrapy.Spider):
         self._exhausted.discard(url)
         self._outstanding.pop(url, None)
         self._note("done", url)
-        self.files_done += 1
+        self.done.add(url)
+        left = len(self.picked - self.done)
         stats = self.crawler.stats
         elapsed = max(time.monotonic() - (self.started_at or time.monotonic()), 1e-6)
-        stats.set_value(f"{STATS}files_done", self.files_done)
-        stats.set_value(f"{STATS}files_left", max(self.files_picked - self.files_done, 0))
+        stats.set_value(f"{STATS}files_done", len(self.done))
+        stats.set_value(f"{STATS}files_left", left)
         stats.set_value(f"{STATS}records_per_second", round(self.records / elapsed, 1))
         self.logger.info("ccnews: %s done (%d files done, %d left): %d records read, %d to extraction, "
-                         "%d articles exported, %.1f records/s", ccnews.file_name(url), self.files_done,
-                         max(self.files_picked - self.files_done, 0), self.records, self.kept,
+                         "%d articles exported, %.1f records/s", ccnews.file_name(url), len(self.done),
+                         left, self.records, self.kept,
                          stats.get_value("item_scraped_count", 0), self.records / elapsed)
         self.crawler.signals.send_catch_log(work_unit_done, url=url, spider=self)
 
@@ -197,6 +216,7 @@ class CCNewsSpider(scrapy.Spider):
                 started[url] = None
             elif event == "done":
                 started.pop(url, None)
+                self.done.add(url)
         return list(started)
 
     def _skip(self, reason: str, message: str, count: int = 1) -> None:

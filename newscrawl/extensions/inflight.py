@@ -19,6 +19,7 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
+from newscrawl.signals import work_unit_done
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class InFlightLedger:
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
                                 (self.taken, signals.request_reached_downloader),
                                 (self.done, signals.item_scraped), (self.done, signals.item_dropped),
-                                (self.idle, signals.spider_idle)):
+                                (self.idle, signals.spider_idle), (self.unit_done, work_unit_done)):
             crawler.signals.connect(handler, signal=signal)
 
     @classmethod
@@ -59,12 +60,19 @@ class InFlightLedger:
         self.redis.set(f"newscrawl:worker:{self.worker}", 1, ex=HEARTBEAT_TTL)
 
     def taken(self, request, spider=None):
-        if request.meta.get("newscrawl_entry") is not None:
+        # Article requests, and units of work (a CC-NEWS file) that end with work_unit_done.
+        if request.meta.get("newscrawl_entry") is not None or request.meta.get("newscrawl_unit"):
             self.redis.hset(self._ledger(), request.url, self.worker)
 
+    def unit_done(self, url, spider=None):
+        self.redis.hdel(self._ledger(), url)
+
     def done(self, item, response=None, spider=None, **kwargs):
+        request = response.request if response is not None else None
+        if request is not None and request.meta.get("newscrawl_unit"):
+            return  # one of many records of a unit: the unit ends with work_unit_done
         url = item.get("url") if hasattr(item, "get") else None
-        request_url = response.request.url if response is not None and response.request is not None else None
+        request_url = request.url if request is not None else None
         for key in {url, request_url} - {None}:
             self.redis.hdel(self._ledger(), key)
 
@@ -82,7 +90,8 @@ class InFlightLedger:
                 url = url.decode()
                 logger.warning("Re-queueing %s, taken by worker %s which is gone", url, owner)
                 self.crawler.stats.inc_value("newscrawl/distributed/requeued")
-                request = spider.article_request(Entry(url=url)).replace(dont_filter=True)
+                redo = getattr(spider, "redo_request", None)
+                request = redo(url) if redo else spider.article_request(Entry(url=url)).replace(dont_filter=True)
                 self.crawler.engine.crawl(request)
                 waiting = True
         if waiting:
