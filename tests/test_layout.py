@@ -17,7 +17,7 @@ SCRAPY = [sys.executable, "-m", "scrapy"]
 def test_scrapy_list_from_repo_root():
     result = subprocess.run([*SCRAPY, "list"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert {"apnews", "partners", "mirrors", "sitemap", "feed", "urls", "warc"} <= set(result.stdout.split())
+    assert {"apnews", "partners", "mirrors", "sitemap", "feed", "urls", "warc", "ccnews"} <= set(result.stdout.split())
 
 
 def test_installed_packages_named_spiders_or_pipelines_never_shadow_ours(tmp_path):
