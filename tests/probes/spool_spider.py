@@ -5,7 +5,7 @@ import os
 
 import scrapy
 
-from newscrawl.downloader.spool import PATH_META, SPOOL_META
+from newscrawl.downloader.spool import SPOOL_META
 
 
 class SpoolProbe(scrapy.Spider):
@@ -20,7 +20,7 @@ class SpoolProbe(scrapy.Spider):
         yield scrapy.Request(self.small, callback=self.parse_small)
 
     def parse_big(self, response):
-        path = response.meta[PATH_META]
+        path = response.spool_path
         digest = hashlib.sha256()
         with open(path, "rb") as spooled:
             for block in iter(lambda: spooled.read(1 << 20), b""):
@@ -32,4 +32,4 @@ class SpoolProbe(scrapy.Spider):
 
     def parse_small(self, response):
         yield {"kind": "small", "url": response.url, "body_len": len(response.body),
-               "spooled": PATH_META in response.meta}
+               "spooled": hasattr(response, "spool_path")}
