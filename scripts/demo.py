@@ -57,6 +57,7 @@ def ccnews_demo(out_dir: Path) -> dict:
     print(f"  files {stats.get(prefix + 'files_done', 0)} done of {stats.get(prefix + 'files_picked', 0)} picked, "
           f"{stats.get(prefix + 'records_read', 0)} HTML records read, "
           f"{stats.get(prefix + 'skipped/filtered_language', 0)} filtered by language, "
+          f"{stats.get(prefix + 'records_to_extraction', 0)} extracted, "
           f"{summary.get('items', 0)} articles in {output}")
     clusters = [json.loads(line) for line in (work / "ccnews.clusters.jsonl").read_text().splitlines() if line.strip()] \
         if (work / "ccnews.clusters.jsonl").exists() else []

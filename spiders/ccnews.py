@@ -147,6 +147,7 @@ class CCNewsSpider(scrapy.Spider):
                         self.logger.warning("ccnews: skipped %s", found.message)
                     continue
                 self.records += 1
+                self.crawler.stats.set_value(f"{STATS}records_read", self.records)
                 reason = self.filter.language_reason(found.content_language, found.body)
                 if reason:
                     self.crawler.stats.inc_value(f"{STATS}skipped/filtered_{reason}")
@@ -168,7 +169,6 @@ class CCNewsSpider(scrapy.Spider):
         self.kept += 1
         self._outstanding[unit] += 1
         self._item_unit[id(item)] = unit
-        self.crawler.stats.set_value(f"{STATS}records_read", self.records)
         self.crawler.stats.set_value(f"{STATS}records_to_extraction", self.kept)
         return item
 

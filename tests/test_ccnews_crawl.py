@@ -116,6 +116,7 @@ def test_domain_and_language_filters_apply_before_extraction(month, tmp_path):
     assert stats["newscrawl/ccnews/skipped/filtered_domain"] > 0
     assert stats["newscrawl/ccnews/skipped/filtered_language"] > 0
     assert stats["newscrawl/ccnews/records_to_extraction"] == len(expected)
+    assert stats["newscrawl/ccnews/records_read"] == len(expected) + stats["newscrawl/ccnews/skipped/filtered_language"]
 
 
 def test_bad_arguments_stop_the_crawl_with_a_clear_message(month, tmp_path):
