@@ -94,7 +94,7 @@ def per_doc(seconds: float, docs: int) -> str:
 
 def index_batch(store, fps, first_id: int) -> None:
     """What linking does to the index: signatures and keys, one lookup, one insert."""
-    keys, owners = candidate_keys(fps)
+    keys, owners, _ = candidate_keys(fps)
     with store.transaction():
         store.lookup_pairs(sorted_unique(keys))
         store.add_keys(KeyPairs(keys, owners + first_id))

@@ -10,8 +10,8 @@ Sets (each linked from scratch in a memory store, one batch, as `newscrawl dedup
   story; every rewrite and distractor stands alone. Records carry only url and text
   (a new user's `dedup` run): no dates, credits or datelines from metadata.
 * **wire-copies verbatim**: the same records cut down to sets of verbatim and trimmed
-  copies: per story, the groups that verbatim pairs connect, plus every rewrite and
-  distractor.
+  copies: per story, the largest group that verbatim pairs connect, plus every rewrite
+  and distractor.
 * **fictional** and **fictional cjk**: the labelled corpora in tests/data/linking
   (English; Japanese, Chinese, Korean), with the original chosen per cluster.
 
@@ -154,7 +154,12 @@ def verbatim_subset(records: list[dict]) -> tuple[list[dict], dict[str, str | No
         if story[a["url"]] and story[a["url"]] == story[b["url"]] and pair_kind(a, b, sets) == "verbatim":
             parent[find(a["url"])] = find(b["url"])
     groups = Counter(find(r["url"]) for r in records)
-    keep = [r for r in records if story[r["url"]] is None or groups[find(r["url"])] > 1]
+    largest: dict[str, str] = {}  # story: its largest verbatim group (others would be versions of it)
+    for r in sorted(records, key=lambda r: (-groups[find(r["url"])], find(r["url"]))):
+        if story[r["url"]]:
+            largest.setdefault(story[r["url"]], find(r["url"]))
+    keep = [r for r in records if story[r["url"]] is None
+            or (groups[find(r["url"])] > 1 and largest[story[r["url"]]] == find(r["url"]))]
     return keep, {r["url"]: (find(r["url"]) if story[r["url"]] else None) for r in keep}
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newscrawl.fingerprint import UNIQUE, Linker, cluster_id_for, fingerprint
 from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
-from newscrawl.fingerprint.signature import SCHEME
+from newscrawl.fingerprint.signature import SCHEME, STRONG, WEAK
 from newscrawl.store import KeyPairs, StoreError, open_store
 
 PARAS = [
@@ -100,8 +100,16 @@ def test_a_batch_sees_the_store_and_earlier_batch_docs_within_the_posting_cap():
     held = KeyPairs([7] * len(store_docs) + [8], store_docs + [500])
     # three batch docs (ids 1, 2, 3) share key 7; doc 3 also has key 8
     keys, owners = np.array([7, 7, 7, 8]), np.array([0, 1, 2, 2])
-    candidates, pairs = batch_candidates(keys, owners, np.array([1, 2, 3]), held)
+    candidates, pairs = batch_candidates(keys, owners, np.full(4, STRONG), np.array([1, 2, 3]), held)
     assert candidates[0] == store_docs
     assert candidates[1] == [1, *store_docs]  # doc 1 took the key's last place
     assert candidates[2] == [1, *store_docs, 500]  # not doc 2: the key was full
     assert sorted(zip(pairs.keys.tolist(), pairs.doc_ids.tolist())) == [(7, 1), (8, 3)]
+
+
+def test_one_shared_weak_key_is_not_enough_two_are():
+    held = KeyPairs([5, 6, 6, 9], [100, 100, 200, 300])
+    # batch doc 1 shares weak keys 5 and 6 with doc 100, only 6 with doc 200; strong key 9 with doc 300
+    keys, owners, weights = np.array([5, 6, 9]), np.zeros(3, dtype=np.int64), np.array([WEAK, WEAK, STRONG])
+    candidates, _ = batch_candidates(keys, owners, weights, np.array([1]), held)
+    assert candidates[0] == [100, 300]

@@ -84,6 +84,6 @@ def test_band_keys_match_for_equal_sets_and_differ_for_unrelated_ones():
 
 def test_a_trimmed_copy_shares_its_lead_sentence_anchors():
     full, trimmed = fingerprint("\n\n".join(BODY)), fingerprint("\n\n".join(BODY[:2]))
-    keys, owners = candidate_keys([full, trimmed])
+    keys, owners, _ = candidate_keys([full, trimmed])
     anchors = set(full.anchors) & set(trimmed.anchors)
     assert len(anchors) >= 2 and anchors <= set(keys[owners == 0].tolist()) & set(keys[owners == 1].tolist())

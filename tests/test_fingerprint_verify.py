@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 
 from newscrawl.fingerprint.shingles import fingerprint
-from newscrawl.fingerprint.verify import compare, link_kind, relation_to_original
+from newscrawl.fingerprint.verify import (
+    COPY_CONTAINMENT, EDITED_CONTAINMENT, compare, link_kind, numbers_agree, relation_to_original,
+)
 from newscrawl.store import DocRow
 
 STORY = [
@@ -85,7 +87,10 @@ def test_a_templated_series_shares_frames_with_new_numbers_and_is_never_linked()
     assert link_kind(one, replace(ROW, dateline="LINDEN CITY"), two, row_two) is None
 
 
-EARLY = STORY[:2] + ["This is a developing story. Check back for updates."]
+EARLY = STORY[:2] + [
+    "Rail officials said they did not yet know what caused the derailment and that the line would stay closed "
+    "for the rest of the day while crews worked to clear the tracks.",
+    "This is a developing story. Check back for updates."]
 LATE = [STORY[0],
         "Four of the injured were taken to Marlow Bay Medical Center with broken bones, a hospital spokesperson "
         "said. The others were treated at the scene for cuts and bruises and released.",
@@ -109,9 +114,70 @@ def test_a_write_thru_shares_the_lede_dateline_wire_and_day():
     {"dateline": None},
     {"published": 1.8e9 + 9 * 86400},
 ])
-def test_a_version_needs_every_piece_of_evidence(change):
+def test_a_version_sharing_only_its_lede_needs_every_piece_of_evidence(change):
+    assert compare(fp(EARLY), fp(LATE)).containment < EDITED_CONTAINMENT
     late_row = replace(ROW, url="https://apnews.com/b", **change)
     assert link_kind(fp(EARLY), ROW, fp(LATE), late_row) is None
+
+
+# A short version: the lede reworded, one paragraph kept, the rest cut or new.
+SHORT = [
+    "MARLOW BAY, Wendmark (AP) — At least 12 passengers were injured Friday morning when a commuter train "
+    "derailed on a bridge outside Marlow Bay, halting service on the busiest rail line in the north.",
+    STORY[1],
+    "Officials did not say when service would resume.",
+]
+
+
+def test_a_short_version_with_a_reworded_lede_is_linked_on_text_alone():
+    unknown = DocRow(url="https://partner.example/a", content=5)
+    assert compare(fp(SHORT), fp(STORY)).containment < COPY_CONTAINMENT
+    assert link_kind(fp(SHORT), unknown, fp(STORY), replace(unknown, url="https://partner.example/b")) == "edited"
+
+
+@pytest.mark.parametrize("change", [{"wire": "Reuters"}, {"dateline": "KESTRAL"}, {"published": 1.8e9 + 9 * 86400}])
+def test_conflicting_evidence_keeps_a_partial_match_apart(change):
+    # A follow-up story days later reuses background paragraphs; another agency's story
+    # of the same event is its own.
+    assert link_kind(fp(SHORT), replace(ROW, url="https://x.example/a", **change), fp(STORY), ROW) is None
+
+
+SPUN = [
+    "MARLOW BAY, Wendmark (AP) — A commuter train came off the rails Friday morning on a bridge near Marlow Bay, "
+    "hurting at least 12 passengers and stopping service on the busiest railway line in the north, authorities "
+    "stated.",
+    "Three carriages of the early train from Kestral left the tracks while it crossed the Fennick River, "
+    "according to a representative for the regional rail agency. None of the carriages fell into the water "
+    "beneath the bridge.",
+    "Investigators from the state safety board were inspecting a portion of rail that seemed to have buckled "
+    "in the heat, and the agency stated it had found no issue with the train itself.",
+    "Crews utilized ladders to assist about 300 passengers walk along the bridge to a service road, where buses "
+    "carried them to the station. Some waited almost two hours in a chilly drizzle.",
+]
+
+
+def test_a_spun_copy_is_linked_by_its_loose_shingles():
+    comparison = compare(fp(SPUN), fp(STORY))
+    assert comparison.containment < EDITED_CONTAINMENT
+    unknown = DocRow(url="https://spinner.example/a", content=6)
+    assert link_kind(fp(SPUN), unknown, fp(STORY), ROW) == "loose"
+
+
+def test_the_next_installment_with_new_numbers_is_not_a_version():
+    # A daily report: the same sentences with other numbers and a few other words.
+    day = ("PORT ELLERY (AP) — Stocks {v} on {d}. The Meridian 400 index {w} {a}% to {b}, while the Coastline "
+           "Industrial Average {x} {c} points, or {e}%, to {f}. Treasury yields {y}, with the 10-year yield at "
+           "{g}% from {h}% late {p}. Benchmark crude oil {z} {i} cents to settle at ${j} a barrel.")
+    steady = ["Investors are watching for signs that the central bank will lower interest rates before the end of "
+              "the year, which would make borrowing cheaper for companies and households alike.",
+              "Technology shares have led the market for most of the year as chipmakers report strong demand."]
+    one = fp([*steady, day.format(v="slipped", d="Monday", w="fell", a="0.3", b="5,412.08", x="lost", c="96", e="0.2",
+                         f="40,221.57", y="edged higher", g="4.21", h="4.18", p="Friday", z="fell", i="61", j="68.40")])
+    two = fp([*steady, day.format(v="climbed", d="Tuesday", w="rose", a="1.1", b="5,471.62", x="gained", c="310", e="0.8",
+                         f="40,531.90", y="eased", g="4.15", h="4.21", p="Monday", z="rose", i="44", j="68.84")])
+    assert compare(one, two).containment >= EDITED_CONTAINMENT and not numbers_agree(one, two)
+    unknown = DocRow(url="https://a.example/x", content=7)
+    assert link_kind(one, unknown, two, replace(unknown, url="https://b.example/y")) is None
 
 
 def test_short_shared_fragments_never_link():

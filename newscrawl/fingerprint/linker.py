@@ -152,17 +152,19 @@ class Linker:
                 doc.holder = fresh[-1 - doc.holder].id
         self._verify_and_merge(fresh, *keys)
 
-    def _verify_and_merge(self, fresh: list[_Doc], keys: np.ndarray, owners: np.ndarray) -> None:
+    def _verify_and_merge(self, fresh: list[_Doc], keys: np.ndarray, owners: np.ndarray,
+                          weights: np.ndarray) -> None:
         store = self.store
         # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
         indexed = [d for d in fresh if d.holder is None]
         where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
         where[[d.position for d in indexed]] = np.arange(len(indexed))
         owners = where[owners]
-        keys, owners = keys[owners >= 0], owners[owners >= 0]
+        keep = owners >= 0
+        keys, owners, weights = keys[keep], owners[keep], weights[keep]
         held = store.lookup_pairs(sorted_unique(keys))
         ids = np.array([d.id for d in indexed], dtype=np.int64)
-        candidates, pairs = batch_candidates(keys, owners, ids, held)
+        candidates, pairs = batch_candidates(keys, owners, weights, ids, held)
         labels = store.clusters_of(set(held.doc_ids.tolist()) | {d.id for d in fresh}
                                    | {d.holder for d in fresh if d.holder is not None})
         by_id = {d.id: d for d in fresh}

@@ -1,18 +1,19 @@
-"""A text's fingerprint: 5-word shingle hashes, sentence hashes and frames, a content hash."""
+"""A text's fingerprint: 5-word shingles, loose shingles, numbers, sentence hashes and frames, a content hash."""
 
 from __future__ import annotations
 
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.fingerprint.text import WORD, prose, sentences
+from newscrawl.fingerprint.text import STOPWORDS, prose, sentences, tokens
 from newscrawl.store.keytable import sorted_unique
 
-__all__ = ["SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack", "signed"]
+__all__ = ["LOOSE_SAMPLING", "SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack",
+           "signed"]
 
 # Five words: long enough that two unrelated news texts rarely share a shingle, short
 # enough that one edited word costs only five.
@@ -23,6 +24,17 @@ SENTENCE_MIN_WORDS = 8
 LEAD_SENTENCES = 3
 # Further sentences are anchors when their hash is 0 mod this (both texts pick alike).
 ANCHOR_SAMPLING = 8
+
+# Loose shingles (pairs of neighbouring content words, each cut to its first 6 letters)
+# survive what spinning and re-editing do: swapped function words, "said" -> "stated",
+# inflections. Those whose hash is 0 mod this are candidate keys (linker.py needs two).
+LOOSE_SAMPLING = 8
+_STEM = 6
+# Numbers in a text (years aside: a series repeats them) tell a copy from the next
+# installment of a templated series, whose numbers are new.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LOOSE_SALT = np.uint64(0x27D4EB2F165667C5)
 
 _P = np.uint64(0x100000001B3)  # odd multiplier of the rolling shingle hash
 _DIGIT = re.compile(r"\d")
@@ -43,6 +55,9 @@ def fmix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
 @dataclass(frozen=True, eq=False)  # numpy fields: compare the arrays, not the objects
 class Fingerprint:
     """What verification compares; `anchors` and `dateline`/`credit` are not packed."""
@@ -50,8 +65,11 @@ class Fingerprint:
     shingles: np.ndarray  # sorted unique uint32 hashes of 5-word windows within lines
     sentences: np.ndarray  # uint32 hashes of sentences of 8+ words, in text order
     frames: np.ndarray  # same sentences with numbers masked: templates share these
+    loose: np.ndarray = field(default_factory=lambda: _EMPTY)  # sorted unique uint32: content-word pairs
+    numbers: np.ndarray = field(default_factory=lambda: _EMPTY)  # sorted unique uint32: numbers but years
     content: int = 0  # signed 64-bit hash of the prose tokens: exact-copy key
     anchors: tuple[int, ...] = ()
+    loose_keys: tuple[int, ...] = ()  # sampled loose shingles: weak candidate keys
     dateline: str | None = None
     credit: str | None = None
 
@@ -112,56 +130,86 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
     return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
 
 
+def _loose(hashes: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Loose shingles (uint32, sorted unique) and the sampled ones as keys."""
+    line_of = np.repeat(np.arange(len(lengths)), lengths)
+    same_line = line_of[:-1] == line_of[1:]
+    if not same_line.any():
+        return _EMPTY, ()
+    mixed = fmix64(hashes[:-1][same_line] * _P + hashes[1:][same_line] + _LOOSE_SALT)
+    keys = np.unique(mixed[mixed % np.uint64(LOOSE_SAMPLING) == 0]).view(np.int64)
+    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32)), tuple(keys.tolist())
+
+
+def _numbers(lines: list[str]) -> np.ndarray:
+    found = {n.replace(",", "") for line in lines for n in _NUMBER.findall(line)}
+    found = [n for n in found if not _YEAR.fullmatch(n)]
+    if not found:
+        return _EMPTY
+    return sorted_unique(np.array([_token_hashes[n] >> 32 for n in found], dtype=np.uint64).astype(np.uint32))
+
+
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
     story = prose(text)
-    tokens: list[str] = []
+    words: list[str] = []
     lengths: list[int] = []
+    content_words: list[str] = []
+    content_lengths: list[int] = []
     exact: list[int] = []
     frames: list[int] = []
     for line in story.lines:
-        count = 0
+        count = loose_count = 0
         for sentence in sentences(line):
-            words = WORD.findall(sentence)
-            tokens += words
-            count += len(words)
-            if len(words) >= SENTENCE_MIN_WORDS:
-                e, f = _sentence_hash(words, sentence)
+            found = tokens(sentence)
+            words += found
+            count += len(found)
+            kept = [w[:_STEM] for w in found if w not in STOPWORDS]
+            content_words += kept
+            loose_count += len(kept)
+            if len(found) >= SENTENCE_MIN_WORDS:
+                e, f = _sentence_hash(found, sentence)
                 exact.append(e)
                 frames.append(f)
         lengths.append(count)
-    hashes = np.array(list(map(_token_hashes.__getitem__, tokens)), dtype=np.uint64)
+        content_lengths.append(loose_count)
+    hashes = np.array(list(map(_token_hashes.__getitem__, words)), dtype=np.uint64)
     content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
+    loose, loose_keys = _loose(np.array(list(map(_token_hashes.__getitem__, content_words)), dtype=np.uint64),
+                               content_lengths)
     return Fingerprint(
         shingles=_shingles(hashes, lengths),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
         frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
+        loose=loose,
+        numbers=_numbers(story.lines),
         content=signed(content),
         anchors=_anchors(exact),
+        loose_keys=loose_keys,
         dateline=story.dateline,
         credit=story.credit,
     )
 
 
-_HEADER = struct.Struct("<BII")
-_VERSION = 1
+_HEADER = struct.Struct("<BIIII")
+_VERSION = 2
 
 
 def pack(fp: Fingerprint) -> bytes:
-    """Bytes for the store: shingles, sentences, frames (uint32, little-endian)."""
-    head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences))
-    return head + b"".join(a.astype("<u4").tobytes() for a in (fp.shingles, fp.sentences, fp.frames))
+    """Bytes for the store: shingles, sentences, frames, loose shingles, numbers (uint32, little-endian)."""
+    head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers))
+    return head + b"".join(a.astype("<u4").tobytes()
+                           for a in (fp.shingles, fp.sentences, fp.frames, fp.loose, fp.numbers))
 
 
 def unpack(data: bytes, content: int = 0) -> Fingerprint:
-    """The Fingerprint that `pack` stored (without anchors, which only indexing needs)."""
-    version, n_shingles, n_sentences = _HEADER.unpack_from(data)
+    """The Fingerprint that `pack` stored (without anchors and keys, which only indexing needs)."""
+    version = data[0] if data else None
     if version != _VERSION:
         raise ValueError(f"unknown fingerprint format {version}")
-    body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size)
-    return Fingerprint(
-        shingles=body[:n_shingles].astype(np.uint32),
-        sentences=body[n_shingles:n_shingles + n_sentences].astype(np.uint32),
-        frames=body[n_shingles + n_sentences:n_shingles + 2 * n_sentences].astype(np.uint32),
-        content=content,
-    )
+    _, n_shingles, n_sentences, n_loose, n_numbers = _HEADER.unpack_from(data)
+    body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
+    cuts = np.cumsum([n_shingles, n_sentences, n_sentences, n_loose, n_numbers])
+    shingles, sentences_, frames, loose, numbers = np.split(body[:cuts[-1]], cuts[:-1])
+    return Fingerprint(shingles=shingles, sentences=sentences_, frames=frames, loose=loose, numbers=numbers,
+                       content=content)

@@ -1,6 +1,7 @@
-"""Candidate keys: MinHash signatures cut into LSH bands, plus sentence anchors for excerpts.
+"""Candidate keys: MinHash signatures cut into LSH bands, sentence anchors, sampled loose shingles.
 
-Two kinds of key go into one index, and any shared key makes two texts candidates:
+Three kinds of key go into one index. One shared band or anchor makes two texts
+candidates (a strong key); loose keys are weak: it takes two of them.
 
 * **LSH bands** find copies of the whole text. A 128-slot MinHash (rensa's R-MinHash:
   measured ~7x faster than a vectorised numpy k-permutation MinHash, ~1.5x faster than
@@ -15,6 +16,12 @@ Two kinds of key go into one index, and any shared key makes two texts candidate
   content-defined sampling lets two texts sharing a sentence anywhere pick it alike.
   Exact keys cost ~6 rows per text and never collide by chance, and template
   leftovers can't shift them (they are not prose; see text.py).
+* **Loose keys** find versions and spun copies, which share few exact sentences: the
+  loose shingles (neighbouring content words, shingles.py) whose hash is 0 mod 8, ~14
+  per news text. Two texts with half their loose shingles in common share two of them
+  with probability ~0.9 (on the wire-copies set, every pair verification would accept
+  is found). A single common pair of words is cheap to meet by chance, so one shared
+  loose key is not enough.
 
 Both are sub-linear: a lookup is one probe per key. Every candidate is then verified on
 the exact shingle sets (verify.py), so keys only need recall, not precision.
@@ -27,9 +34,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newscrawl.fingerprint.shingles import Fingerprint, fmix64
+from newscrawl.fingerprint.shingles import LOOSE_SAMPLING, Fingerprint, fmix64
 
-__all__ = ["BANDS", "NUM_PERM", "ROWS", "SCHEME", "band_keys", "candidate_keys", "signatures"]
+__all__ = ["BANDS", "NUM_PERM", "ROWS", "SCHEME", "STRONG", "WEAK", "band_keys", "candidate_keys", "signatures"]
 
 NUM_PERM = 128
 BANDS = 32
@@ -42,7 +49,10 @@ except ImportError as error:  # pragma: no cover - rensa is a declared dependenc
     raise ImportError(f"newscrawl.fingerprint needs rensa (pip install rensa): {error}") from None
 
 # Part of every persisted index: a store built under another scheme must be rebuilt.
-SCHEME = f"k5-rminhash{RMinHash.ALGORITHM_VERSION}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{SEED}-anchors3m8-v1"
+SCHEME = (f"k5-rminhash{RMinHash.ALGORITHM_VERSION}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{SEED}-anchors3m8"
+          f"-loose2m{LOOSE_SAMPLING}-cjk2-v2")
+# Weight of a shared key; a pair of documents is a candidate at STRONG or more.
+STRONG, WEAK = 2, 1
 
 _BAND_SALT = fmix64(np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
 
@@ -68,14 +78,22 @@ def band_keys(signature_matrix: np.ndarray) -> np.ndarray:
     return h.view(np.int64)
 
 
-def candidate_keys(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
-    """Index keys of a batch as flat int64 arrays: (keys, position of the fingerprint owning each)."""
+def candidate_keys(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Index keys of a batch as flat arrays: (int64 keys, position of the fingerprint owning
+    each, int64 weight of each: STRONG for bands and anchors, WEAK for loose keys)."""
     n = len(fingerprints)
     if n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     per_doc = [len(fp.anchors) for fp in fingerprints]
     anchors = np.fromiter(itertools.chain.from_iterable(fp.anchors for fp in fingerprints),
                           dtype=np.int64, count=sum(per_doc))
-    keys = np.concatenate([band_keys(signatures(fingerprints)).ravel(), anchors])
-    owners = np.concatenate([np.repeat(np.arange(n), BANDS), np.repeat(np.arange(n), per_doc)])
-    return keys, owners
+    per_doc_loose = [len(fp.loose_keys) for fp in fingerprints]
+    loose = np.fromiter(itertools.chain.from_iterable(fp.loose_keys for fp in fingerprints),
+                        dtype=np.int64, count=sum(per_doc_loose))
+    keys = np.concatenate([band_keys(signatures(fingerprints)).ravel(), anchors, loose])
+    positions = np.arange(n)
+    owners = np.concatenate([np.repeat(positions, BANDS), np.repeat(positions, per_doc),
+                             np.repeat(positions, per_doc_loose)])
+    weights = np.full(len(keys), STRONG, dtype=np.int64)
+    weights[len(keys) - len(loose):] = WEAK
+    return keys, owners, weights

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 
-__all__ = ["PROSE_MIN_WORDS", "WORD", "Prose", "dateline_key", "normalise", "prose", "sentences"]
+__all__ = ["PROSE_MIN_WORDS", "STOPWORDS", "WORD", "Prose", "dateline_key", "normalise", "prose", "sentences",
+           "tokens"]
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -18,13 +19,28 @@ _TRANSLATE = str.maketrans({
     "\u200b": None,  # zero-width space
 })
 WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Han, kana, Thai): a word tokenizer sees one
+# "word" per sentence there, so such runs become overlapping character bigrams, each one
+# token. Korean and the rest are spaced and stay words.
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{_UNSPACED}]+")
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+# Function words, dropped from the loose shingles that survive word swaps (shingles.py).
+STOPWORDS = frozenset("""
+a about after also an and any are as at be been before being both but by can could did do does for from had
+has have he her here him his how i if in into is it its may might more most must my no nor not of on or our
+out over s said says say she should so some such than that the their them then there these they this those
+through to too under up us very was we were what when where which while who whom whose why will with would
+you your
+""".split())
 # Story paragraphs end like sentences; template leftovers (breadcrumbs, bylines, dates,
 # link lists, `veryGood! (95)`) don't.
 _ENDS = ".!?…。！？"
 _CLOSERS = "\"')]"
 # A long line is prose even without an end mark (e.g. a paragraph cut by the extractor).
 PROSE_MIN_WORDS = 25
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"')\]]*\s+")
+# After an end mark: a space, or (in unspaced scripts, where none follows) the next character.
+_SENTENCE_SPLIT = re.compile(f"(?<=[.!?…。])[\"')\\]」』]*\\s+|(?<=[!?…。])[\"')\\]」』]*(?=[{_UNSPACED}])")
 
 
 def normalise(text: str) -> str:
@@ -42,8 +58,10 @@ class Prose:
 
 
 def _is_prose(line: str) -> bool:
-    tail = line.rstrip(_CLOSERS)
-    return (tail != "" and tail[-1] in _ENDS) or line.count(" ") + 1 >= PROSE_MIN_WORDS
+    tail = line.rstrip(_CLOSERS + "」』")
+    # Two unspaced characters count as a word (about the length of a Chinese word).
+    words = line.count(" ") + 1 + len(_UNSPACED_CHAR.findall(line)) // 2
+    return (tail != "" and tail[-1] in _ENDS) or words >= PROSE_MIN_WORDS
 
 
 def prose(text: str) -> Prose:
@@ -65,6 +83,24 @@ def prose(text: str) -> Prose:
 def sentences(line: str) -> list[str]:
     """A prose line cut after sentence end marks (consistently, which is all hashing needs)."""
     return [part for part in _SENTENCE_SPLIT.split(line) if part]
+
+
+def tokens(sentence: str) -> list[str]:
+    """Words of a (lower-cased) sentence; runs of unspaced script as character bigrams."""
+    if not _UNSPACED_CHAR.search(sentence):
+        return WORD.findall(sentence)
+    out: list[str] = []
+    for word in WORD.findall(sentence):
+        at = 0
+        for run in _RUN.finditer(word):
+            if run.start() > at:
+                out.append(word[at:run.start()])
+            chars = run.group()
+            out += [chars[i:i + 2] for i in range(len(chars) - 1)] if len(chars) > 1 else [chars]
+            at = run.end()
+        if at < len(word):
+            out.append(word[at:])
+    return out
 
 
 def dateline_key(place: str | None) -> str | None:
