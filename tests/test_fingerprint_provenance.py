@@ -63,3 +63,44 @@ def test_without_dates_the_most_complete_text_wins_then_the_earliest_fetch_then_
     assert original([doc("https://a.example/x", fetched=T0 + 5), doc("https://b.example/x", fetched=T0)]) == \
         "https://b.example/x"
     assert original([doc("https://b.example/x"), doc("https://a.example/x")]) == "https://a.example/x"
+
+
+PARAS = [
+    "HARBOR CITY, Veloria — The harbor authority approved a plan on Tuesday to dredge the main shipping channel, "
+    "a project that will close the north basin to large vessels for most of next summer.",
+    "The work will deepen the channel by two meters so that the newest container ships can reach the port "
+    "without waiting for the tide, the authority's director, Maren Oyelaran, told the board.",
+    "Fishing crews who moor in the north basin will be moved to temporary berths at the old ferry pier, and "
+    "the authority said it would pay for the move and for any lost days at sea.",
+    "Dredging is expected to begin in April and to last about five months, weather permitting, with the spoil "
+    "taken by barge to a licensed disposal site far offshore.",
+]
+
+
+def fingerprints_of(*texts):
+    from newscrawl.fingerprint.shingles import fingerprint
+    return [fingerprint("\n\n".join(t)) for t in texts]
+
+
+def test_a_bad_clock_within_14_hours_does_not_beat_the_containing_uncredited_text():
+    # The partner wrote local time as UTC: its trimmed, credited copy looks 5 hours older.
+    publisher = doc("https://harborcourier.example/dredging", published=T0, size=120)
+    partner = doc("https://partner.example/dredging", published=T0 - 5 * 3600, size=60, wire="Harbor Courier")
+    fps = fingerprints_of(PARAS, PARAS[:2])
+    for rows, prints in (([publisher, partner], fps), ([partner, publisher], fps[::-1])):
+        assert rows[choose_original(rows, NOW, prints)].url == publisher.url
+
+
+def test_dates_further_apart_than_any_time_zone_still_decide():
+    publisher = doc("https://harborcourier.example/dredging", published=T0, size=120)
+    partner = doc("https://partner.example/dredging", published=T0 - 15 * 3600, size=60, wire="AP")
+    fps = fingerprints_of(PARAS, PARAS[:2])
+    assert [publisher, partner][choose_original([publisher, partner], NOW, fps)].url == partner.url
+
+
+def test_among_equal_texts_within_the_window_the_page_that_credits_no_one_wins():
+    own = doc("https://harborcourier.example/dredging", published=T0)
+    credited = doc("https://partner.example/dredging", published=T0 - 3 * 3600, wire="AP")
+    fps = fingerprints_of(PARAS, PARAS)
+    assert [own, credited][choose_original([own, credited], NOW, fps)].url == own.url
+    assert original([own, credited]) == own.url  # without fingerprints too

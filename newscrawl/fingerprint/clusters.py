@@ -78,7 +78,7 @@ def view_of(store: Store, member_ids: Sequence[int], now: float) -> ClusterView:
     ids = sorted(rows, key=lambda i: rows[i].url)
     ordered = [rows[i] for i in ids]
     fps = [unpack(row.fingerprint, row.content) for row in ordered]
-    first = choose_original(ordered, now)
+    first = choose_original(ordered, now, fps)
     original = ordered[first]
     members = [Member(original.url, "original", 1.0)]
     for row, fp in zip(ordered[:first] + ordered[first + 1:], fps[:first] + fps[first + 1:]):
