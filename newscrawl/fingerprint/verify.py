@@ -21,14 +21,14 @@ Rules, all pure functions of the two documents (so links don't depend on arrival
 * **spun copy or reworded version** (synonyms, reordered clauses, a reworded lede):
   loose containment >= 0.45 with at least 15 shared loose shingles (neighbouring
   content words, so "said" -> "stated" or a dropped article costs little);
-  both only when nothing known conflicts (wire credit, dateline, publication more than
-  2 days apart: a follow-up story reuses background paragraphs; a mirror's fake date
-  then costs a spun copy, precision first) and the **numbers agree**: when both texts
-  hold 3+ numbers (years aside),
-  half the smaller set is shared. The next installment of a templated series
-  (jobless claims, a market wrap, a jackpot) says the same things with new numbers; an
-  update of one story keeps most of its numbers. A rewrite by another outlet shares
-  facts and a quote or two, not a third of its 5-word runs nor half its word pairs.
+  both only when the **numbers agree** (when both texts hold 3+ numbers, years aside,
+  they share half of the smaller set: the next installment of a series says the same
+  things with new numbers; an update of one story keeps most of them; a market story's
+  write-thru with new figures still links by the copy rule, which ignores numbers) and
+  nothing known conflicts: wire credit, dateline, publication more than
+  2 days apart (a follow-up story reuses background paragraphs; a mirror's fake date
+  then costs a spun copy: precision first). A rewrite by another outlet shares facts
+  and a quote or two, not a third of its 5-word runs nor half its word pairs.
   The thresholds were set on the wire-copies set with a margin to its closest rewrite
   and look-alike (bench/linking.py), precision first.
 """
