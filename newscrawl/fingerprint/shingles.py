@@ -28,7 +28,10 @@ ANCHOR_SAMPLING = 8
 # Loose shingles (pairs of neighbouring content words, each cut to its first 6 letters)
 # survive what spinning and re-editing do: swapped function words, "said" -> "stated",
 # inflections. Those whose hash is 0 mod this are candidate keys (linker.py needs two).
-LOOSE_SAMPLING = 8
+LOOSE_SAMPLING = 4
+# Keys come from the top of the story, where every version and copy of it overlaps
+# (news is trimmed from the bottom), and this many at most: a long text costs no more.
+LOOSE_KEYS = 16
 _STEM = 6
 # Numbers in a text (years aside: a series repeats them) tell a copy from the next
 # installment of a templated series, whose numbers are new.
@@ -137,8 +140,10 @@ def _loose(hashes: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, tuple[in
     if not same_line.any():
         return _EMPTY, ()
     mixed = fmix64(hashes[:-1][same_line] * _P + hashes[1:][same_line] + _LOOSE_SALT)
-    keys = np.unique(mixed[mixed % np.uint64(LOOSE_SAMPLING) == 0]).view(np.int64)
-    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32)), tuple(keys.tolist())
+    sampled = mixed[mixed % np.uint64(LOOSE_SAMPLING) == 0]
+    _, first = np.unique(sampled, return_index=True)
+    keys = sampled[np.sort(first)[:LOOSE_KEYS]].view(np.int64)
+    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32)), tuple(sorted(keys.tolist()))
 
 
 def _numbers(lines: list[str]) -> np.ndarray:

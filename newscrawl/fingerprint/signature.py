@@ -17,11 +17,12 @@ candidates (a strong key); loose keys are weak: it takes two of them.
   Exact keys cost ~6 rows per text and never collide by chance, and template
   leftovers can't shift them (they are not prose; see text.py).
 * **Loose keys** find versions and spun copies, which share few exact sentences: the
-  loose shingles (neighbouring content words, shingles.py) whose hash is 0 mod 8, ~14
-  per news text. Two texts with half their loose shingles in common share two of them
-  with probability ~0.9 (on the wire-copies set, every pair verification would accept
-  is found). A single common pair of words is cheap to meet by chance, so one shared
-  loose key is not enough.
+  loose shingles (neighbouring content words, shingles.py) whose hash is 0 mod 4, the
+  first 16 of them in text order (the top of a story is what its versions and copies
+  share; a long text costs no more). On the wire-copies set these find every pair that
+  verification accepts (0 mod 8, or 12 keys, lose some: bench/linking.py). A single
+  pair of common words is cheap to meet by chance, so one shared loose key is not
+  enough: it takes two.
 
 Both are sub-linear: a lookup is one probe per key. Every candidate is then verified on
 the exact shingle sets (verify.py), so keys only need recall, not precision.
