@@ -21,6 +21,10 @@ other text holds. `verbatim` >= 0.6 (mirrors, trimmed partners); `edited` 0.25-0
 below that `spun` when a mirror takes part (content farms rewrite word by word), else
 `version` (short and long versions of a wire story, a partner's own top).
 
+* **synthetic** (`--synthetic N`): bench/synthetic_corpus.py's records (whole, edited,
+  trimmed and mirrored copies of made-up texts): every copy must name its story's
+  original, and no cluster may mix stories.
+
 A false merge is a predicted pair that involves a rewrite or distractor (wire-copies) or
 joins records of two stories or a record of none (fictional).
 """
@@ -195,11 +199,32 @@ def print_table(results: list[Scores]) -> None:
                 print(f"  {'ok ' if c == e else 'BAD'} {st:14} {c}" + ("" if c == e else f"  (expected {e})"))
 
 
+def synthetic(records: int) -> str:
+    """Copies linked to their story's original, wrong originals, clusters mixing stories."""
+    sys.path.insert(0, str(HERE))
+    from synthetic_corpus import generate
+
+    def story(url: str) -> str:
+        return url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").split("-")[0]
+
+    data = list(generate(records, seed=7))
+    originals = {story(r["url"]): r["url"] for r in data if "title" in r}
+    views = link(data)
+    found = {m.url: v.original for v in views for m in v.members}
+    copies = [r["url"] for r in data if "title" not in r]
+    right = sum(found.get(url) == originals[story(url)] for url in copies)
+    mixed = sum(len({story(m.url) for m in v.members}) > 1 for v in views)
+    wrong = sum(v.original != originals[story(v.original)] for v in views)
+    return (f"synthetic: {len(data):,} records, {len(copies):,} copies, {right:,} linked to their original, "
+            f"{len(views):,} clusters, {wrong} with a wrong original, {mixed} mixing stories")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wire-copies", type=Path, metavar="JSONL", help="the rebuilt wire-copies records")
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument("--misses", action="store_true", help="list wire-copies gold pairs not found, and false merges")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="also link N synthetic records")
     args = parser.parse_args(argv)
     results = []
     if args.wire_copies:
@@ -216,6 +241,8 @@ def main(argv=None) -> int:
         name = "fictional" + corpus.stem.removeprefix("corpus").replace("-", " ")
         results.append(score(name, records, story, fictional_kind(labels), originals))
     print_table(results)
+    if args.synthetic:
+        print("\n" + synthetic(args.synthetic))
     if args.json:
         args.json.write_text(json.dumps([{**s.__dict__, "precision": s.precision, "recall": s.recall, "f1": s.f1}
                                          for s in results], indent=1) + "\n")
