@@ -27,11 +27,12 @@ ANCHOR_SAMPLING = 8
 
 # Loose shingles (pairs of neighbouring content words, each cut to its first 6 letters)
 # survive what spinning and re-editing do: swapped function words, "said" -> "stated",
-# inflections. Those whose hash is 0 mod this are candidate keys (linker.py needs two).
+# inflections. Runs of three content words whose hash is 0 mod this are candidate keys
+# (weak ones: candidates.py needs two).
 LOOSE_SAMPLING = 4
 # Keys come from the top of the story, where every version and copy of it overlaps
 # (news is trimmed from the bottom), and this many at most: a long text costs no more.
-LOOSE_KEYS = 16
+LOOSE_KEYS = 24
 _STEM = 6
 # Numbers in a text (years aside: a series repeats them) tell a copy from the next
 # installment of a templated series, whose numbers are new.
@@ -134,13 +135,16 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
 
 
 def _loose(hashes: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Loose shingles (uint32, sorted unique) and the sampled ones as keys."""
+    """Loose shingles (uint32, sorted unique) and the loose keys (sampled content-word triples)."""
     line_of = np.repeat(np.arange(len(lengths)), lengths)
     same_line = line_of[:-1] == line_of[1:]
     if not same_line.any():
         return _EMPTY, ()
     mixed = fmix64(hashes[:-1][same_line] * _P + hashes[1:][same_line] + _LOOSE_SALT)
-    sampled = mixed[mixed % np.uint64(LOOSE_SAMPLING) == 0]
+    # Keys are three content words: a pair of common words is met by chance too often.
+    three = line_of[:-2] == line_of[2:]
+    keyed = fmix64((hashes[:-2][three] * _P + hashes[1:-1][three]) * _P + hashes[2:][three] + _LOOSE_SALT)
+    sampled = keyed[keyed % np.uint64(LOOSE_SAMPLING) == 0]
     _, first = np.unique(sampled, return_index=True)
     keys = sampled[np.sort(first)[:LOOSE_KEYS]].view(np.int64)
     return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32)), tuple(sorted(keys.tolist()))

@@ -16,12 +16,13 @@ candidates (a strong key); loose keys are weak: it takes two of them.
   content-defined sampling lets two texts sharing a sentence anywhere pick it alike.
   Exact keys cost ~6 rows per text and never collide by chance, and template
   leftovers can't shift them (they are not prose; see text.py).
-* **Loose keys** find versions and spun copies, which share few exact sentences: the
-  loose shingles (neighbouring content words, shingles.py) whose hash is 0 mod 4, the
-  first 16 of them in text order (the top of a story is what its versions and copies
-  share; a long text costs no more). On the wire-copies set these find every pair that
-  verification accepts (0 mod 8, or 12 keys, lose some: bench/linking.py). A single
-  pair of common words is cheap to meet by chance, so one shared loose key is not
+* **Loose keys** find versions and spun copies, which share few exact sentences: runs
+  of three neighbouring content words (shingles.py) whose hash is 0 mod 4, the first 24
+  of them in text order (the top of a story is what its versions and copies share; a
+  long text costs no more). On the wire-copies set these find every pair verification
+  accepts. A key meets unrelated texts far more often than a band or a sentence does
+  (pairs of content words did so ten times as often on the synthetic corpus, and cost
+  half the linker's throughput in verifications), so one shared loose key is not
   enough: it takes two.
 
 Both are sub-linear: a lookup is one probe per key. Every candidate is then verified on
@@ -35,7 +36,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newscrawl.fingerprint.shingles import LOOSE_SAMPLING, Fingerprint, fmix64
+from newscrawl.fingerprint.shingles import LOOSE_KEYS, LOOSE_SAMPLING, Fingerprint, fmix64
 
 __all__ = ["BANDS", "NUM_PERM", "ROWS", "SCHEME", "STRONG", "WEAK", "band_keys", "candidate_keys", "signatures"]
 
@@ -51,7 +52,7 @@ except ImportError as error:  # pragma: no cover - rensa is a declared dependenc
 
 # Part of every persisted index: a store built under another scheme must be rebuilt.
 SCHEME = (f"k5-rminhash{RMinHash.ALGORITHM_VERSION}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{SEED}-anchors3m8"
-          f"-loose2m{LOOSE_SAMPLING}-cjk2-v2")
+          f"-loose3m{LOOSE_SAMPLING}x{LOOSE_KEYS}-cjk2-v2")
 # Weight of a shared key; a pair of documents is a candidate at STRONG or more.
 STRONG, WEAK = 2, 1
 
