@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.fingerprint.text import STOPWORDS, prose, sentences, tokens
+from newscrawl.fingerprint.text import STOPWORDS, WORD, prose, sentences, tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["LOOSE_SAMPLING", "SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack",
@@ -82,17 +82,37 @@ class Fingerprint:
         return len(self.shingles)
 
 
-class _TokenHashes(dict):
-    """token -> xxh3_64, computed on first sight (news vocabularies repeat heavily)."""
+class _Vocabulary(dict):
+    """token -> its row in two hash tables, filled on first sight (news vocabularies repeat
+    heavily): xxh3_64 of the token, and of its first letters (0 for a function word,
+    which loose shingles skip). One lookup per word, then numpy gathers both hashes."""
+
+    LIMIT = 2_000_000  # tokens kept before starting over (bounded memory)
+
+    def __init__(self):
+        super().__init__()
+        self.exact = np.zeros(4096, dtype=np.uint64)
+        self.stem = np.zeros(4096, dtype=np.uint64)
 
     def __missing__(self, token: str) -> int:
-        if len(self) > 2_000_000:  # bounded
+        row = len(self)
+        if row == len(self.exact):
+            self.exact = np.concatenate([self.exact, np.zeros_like(self.exact)])
+            self.stem = np.concatenate([self.stem, np.zeros_like(self.stem)])
+        self.exact[row] = xxh3_64_intdigest(token.encode())
+        self.stem[row] = 0 if token in STOPWORDS else xxh3_64_intdigest(token[:_STEM].encode()) or 1
+        self[token] = row
+        return row
+
+    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(exact, stem) uint64 hashes of the words."""
+        if len(self) > self.LIMIT:
             self.clear()
-        value = self[token] = xxh3_64_intdigest(token.encode())
-        return value
+        rows = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        return self.exact[rows], self.stem[rows]
 
 
-_token_hashes = _TokenHashes()
+_vocabulary = _Vocabulary()
 
 
 def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -120,10 +140,10 @@ def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) ->
     return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32))
 
 
-def _sentence_hash(words: list[str], sentence: str) -> tuple[int, int]:
+def _sentence_hash(words: list[str], digits: bool) -> tuple[int, int]:
     """(exact, frame) hashes; the frame masks every word holding a digit."""
     exact = xxh3_64_intdigest(" ".join(words).encode())
-    if not _DIGIT.search(sentence):
+    if not digits:
         return exact, exact
     masked = ["#" if _DIGIT.search(w) else w for w in words]
     return exact, xxh3_64_intdigest(" ".join(masked).encode())
@@ -134,64 +154,62 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
     return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
 
 
-def _loose(hashes: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Loose shingles (uint32, sorted unique) and the loose keys (sampled content-word triples)."""
-    line_of = np.repeat(np.arange(len(lengths)), lengths)
-    same_line = line_of[:-1] == line_of[1:]
-    if not same_line.any():
+def _loose(hashes: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Loose shingles (uint32, sorted unique) and the loose keys (sampled content-word triples);
+    `line_of` gives each hash's line (shingles stay inside one). The word hashes are
+    already uniform, so one multiply-add combines them (no finaliser needed)."""
+    if len(hashes) < 2:
         return _EMPTY, ()
-    mixed = fmix64(hashes[:-1][same_line] * _P + hashes[1:][same_line] + _LOOSE_SALT)
+    pairs = hashes[:-1] * _P + hashes[1:]
+    loose = sorted_unique((pairs[line_of[:-1] == line_of[1:]] >> np.uint64(32)).astype(np.uint32))
     # Keys are three content words: a pair of common words is met by chance too often.
-    three = line_of[:-2] == line_of[2:]
-    keyed = fmix64((hashes[:-2][three] * _P + hashes[1:-1][three]) * _P + hashes[2:][three] + _LOOSE_SALT)
-    sampled = keyed[keyed % np.uint64(LOOSE_SAMPLING) == 0]
-    _, first = np.unique(sampled, return_index=True)
-    keys = sampled[np.sort(first)[:LOOSE_KEYS]].view(np.int64)
-    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32)), tuple(sorted(keys.tolist()))
+    triples = (pairs[:-1] * _P + hashes[2:])[line_of[:-2] == line_of[2:]]
+    sampled = triples[triples % np.uint64(LOOSE_SAMPLING) == 0] ^ _LOOSE_SALT
+    keys = list(dict.fromkeys(sampled.view(np.int64).tolist()))[:LOOSE_KEYS]  # distinct, in text order
+    return loose, tuple(sorted(keys))
 
 
-def _numbers(lines: list[str]) -> np.ndarray:
-    found = {n.replace(",", "") for line in lines for n in _NUMBER.findall(line)}
+def _numbers(numbers: list[str]) -> np.ndarray:
+    found = {n.replace(",", "") for n in numbers}
     found = [n for n in found if not _YEAR.fullmatch(n)]
     if not found:
         return _EMPTY
-    return sorted_unique(np.array([_token_hashes[n] >> 32 for n in found], dtype=np.uint64).astype(np.uint32))
+    return np.array(sorted({xxh3_64_intdigest(n.encode()) >> 32 for n in found}), dtype=np.uint32)
 
 
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
     story = prose(text)
+    unspaced = story.unspaced
     words: list[str] = []
     lengths: list[int] = []
-    content_words: list[str] = []
-    content_lengths: list[int] = []
     exact: list[int] = []
     frames: list[int] = []
+    numbers: list[str] = []
     for line in story.lines:
-        count = loose_count = 0
-        for sentence in sentences(line):
-            found = tokens(sentence)
+        count = 0
+        for sentence in sentences(line, unspaced):
+            found = tokens(sentence) if unspaced else WORD.findall(sentence)
             words += found
             count += len(found)
-            kept = [w[:_STEM] for w in found if w not in STOPWORDS]
-            content_words += kept
-            loose_count += len(kept)
+            digits = _DIGIT.search(sentence) is not None
+            if digits:
+                numbers += _NUMBER.findall(sentence)
             if len(found) >= SENTENCE_MIN_WORDS:
-                e, f = _sentence_hash(found, sentence)
+                e, f = _sentence_hash(found, digits)
                 exact.append(e)
                 frames.append(f)
         lengths.append(count)
-        content_lengths.append(loose_count)
-    hashes = np.array(list(map(_token_hashes.__getitem__, words)), dtype=np.uint64)
+    hashes, stems = _vocabulary.hashes(words)
     content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
-    loose, loose_keys = _loose(np.array(list(map(_token_hashes.__getitem__, content_words)), dtype=np.uint64),
-                               content_lengths)
+    kept = stems != 0
+    loose, loose_keys = _loose(stems[kept], np.repeat(np.arange(len(lengths)), lengths)[kept])
     return Fingerprint(
         shingles=_shingles(hashes, lengths),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
         frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
         loose=loose,
-        numbers=_numbers(story.lines),
+        numbers=_numbers(numbers),
         content=signed(content),
         anchors=_anchors(exact),
         loose_keys=loose_keys,

@@ -39,8 +39,10 @@ _ENDS = ".!?…。！？"
 _CLOSERS = "\"')]"
 # A long line is prose even without an end mark (e.g. a paragraph cut by the extractor).
 PROSE_MIN_WORDS = 25
-# After an end mark: a space, or (in unspaced scripts, where none follows) the next character.
-_SENTENCE_SPLIT = re.compile(f"(?<=[.!?…。])[\"')\\]」』]*\\s+|(?<=[!?…。])[\"')\\]」』]*(?=[{_UNSPACED}])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。])[\"')\]]*\s+")
+# In unspaced scripts no space follows an end mark: cut before the next character too.
+_SENTENCE_SPLIT_UNSPACED = re.compile(
+    f"(?<=[.!?…。])[\"')\\]」』]*\\s+|(?<=[!?…。])[\"')\\]」』]*(?=[{_UNSPACED}])")
 
 
 def normalise(text: str) -> str:
@@ -53,14 +55,16 @@ class Prose:
     """The story part of a text: lower-cased prose lines, dateline split off the first one."""
 
     lines: list[str]
+    unspaced: bool  # some line holds a script written without spaces (see `tokens`)
     dateline: str | None  # place, as written
     credit: str | None  # agency credited in the dateline (`AP`)
 
 
-def _is_prose(line: str) -> bool:
+def _is_prose(line: str, unspaced: bool) -> bool:
     tail = line.rstrip(_CLOSERS + "」』")
-    # Two unspaced characters count as a word (about the length of a Chinese word).
-    words = line.count(" ") + 1 + len(_UNSPACED_CHAR.findall(line)) // 2
+    words = line.count(" ") + 1
+    if unspaced:  # two unspaced characters count as a word (about a Chinese word's length)
+        words += len(_UNSPACED_CHAR.findall(line)) // 2
     return (tail != "" and tail[-1] in _ENDS) or words >= PROSE_MIN_WORDS
 
 
@@ -69,7 +73,8 @@ def prose(text: str) -> Prose:
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if WORD.search(line)]
-    kept = [line for line in lines if _is_prose(line)] or lines
+    unspaced = _UNSPACED_CHAR.search(text) is not None
+    kept = [line for line in lines if _is_prose(line, unspaced)] or lines
     place = credit = None
     if kept:
         match = DATELINE.match(kept[0]) or PLAIN_DATELINE.match(kept[0][:200])
@@ -77,17 +82,22 @@ def prose(text: str) -> Prose:
             place = (match.group("place") or "").strip(" ,") or None
             credit = agency(match.groupdict().get("agency"))
             kept[0] = kept[0][match.end():]
-    return Prose([line.casefold() for line in kept], place, credit)
+    return Prose([line.casefold() for line in kept], unspaced, place, credit)
 
 
-def sentences(line: str) -> list[str]:
-    """A prose line cut after sentence end marks (consistently, which is all hashing needs)."""
-    return [part for part in _SENTENCE_SPLIT.split(line) if part]
+def sentences(line: str, unspaced: bool | None = None) -> list[str]:
+    """A prose line cut after sentence end marks (consistently, which is all hashing needs).
+
+    `unspaced` (whether the text holds unspaced script) saves a scan when known.
+    """
+    if unspaced is None:
+        unspaced = _UNSPACED_CHAR.search(line) is not None
+    return [part for part in (_SENTENCE_SPLIT_UNSPACED if unspaced else _SENTENCE_SPLIT).split(line) if part]
 
 
-def tokens(sentence: str) -> list[str]:
+def tokens(sentence: str, unspaced: bool | None = None) -> list[str]:
     """Words of a (lower-cased) sentence; runs of unspaced script as character bigrams."""
-    if not _UNSPACED_CHAR.search(sentence):
+    if unspaced is False or not _UNSPACED_CHAR.search(sentence):
         return WORD.findall(sentence)
     out: list[str] = []
     for word in WORD.findall(sentence):
