@@ -13,6 +13,7 @@ SUBCOMMANDS = {
     "extract": "extract articles from .html, .html.gz and WARC files as JSON lines on stdout",
     "dedup": "link near-duplicates in a JSONL corpus and write it back with cluster fields",
     "clusters": "write the authoritative clusters file from a store",
+    "report": "write the provenance report (who copies whom, how fast, with or without credit) as one HTML page",
 }
 
 

@@ -99,6 +99,15 @@ def test_block_counts_are_distinct_story_keys_and_saturate(store):
     assert store.blocks_doc_counts("a.example", ["footer"]) == {"footer": BLOCK_DOC_CAP}
 
 
+def test_every_remembered_block_is_listed_with_its_story_count(store):
+    store.blocks_observe("b.example", ["nav", "footer"], "story-1")
+    store.blocks_observe("a.example", ["footer"], "story-1")
+    store.blocks_observe("a.example", ["footer"], "story-2")
+    store.blocks_observe("a.*[x]", ["footer"], "story-1")  # glob characters in a site are taken literally
+    assert list(store.iter_blocks()) == [("a.*[x]", "footer", 1), ("a.example", "footer", 2),
+                                         ("b.example", "footer", 1), ("b.example", "nav", 1)]
+
+
 def test_a_failed_transaction_leaves_sqlite_unchanged(tmp_path):
     with open_store(f"sqlite:///{tmp_path}/s.sqlite") as store:
         with pytest.raises(RuntimeError):

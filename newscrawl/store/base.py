@@ -199,6 +199,10 @@ class Store(ABC):
     def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
         """Distinct story keys each block was seen with (saturates at BLOCK_DOC_CAP)."""
 
+    @abstractmethod
+    def iter_blocks(self) -> Iterator[tuple[str, str, int]]:
+        """(site, block, distinct story keys) of every remembered block, sorted by site then block."""
+
     # --- housekeeping -------------------------------------------------------------------
     @abstractmethod
     def integrity_check(self) -> list[str]:

@@ -169,6 +169,9 @@ class MemoryStore(Store):
     def blocks_doc_counts(self, site: str, block_hashes: Iterable[str]) -> dict[str, int]:
         return {block: len(self._blocks.get((site, block), ())) for block in block_hashes}
 
+    def iter_blocks(self) -> Iterator[tuple[str, str, int]]:
+        return iter([(site, block, len(keys)) for (site, block), keys in sorted(self._blocks.items())])
+
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         problems = []

@@ -460,6 +460,18 @@ class RedisStore(Store):
         stories = dict(zip(blocks, self._hmget(f"{self._p}blocks:{site}", blocks)))
         return {block: len(json.loads(stories[block])) if stories[block] else 0 for block in blocks}
 
+    def iter_blocks(self) -> Iterator[tuple[str, str, int]]:
+        prefix = f"{self._p}blocks:"
+        pattern = "".join("\\" + c if c in "*?[]\\" else c for c in prefix) + "*"  # the prefix taken literally
+        with self._errors():
+            names = sorted(self._r.scan_iter(match=pattern, count=1000))
+        out = []
+        for name in names:
+            site = name.decode()[len(prefix):]
+            blocks = self._call("HGETALL", name)
+            out += sorted((site, block.decode(), len(json.loads(stories))) for block, stories in blocks.items())
+        return iter(out)
+
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         p = self._p

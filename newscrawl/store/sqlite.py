@@ -291,6 +291,9 @@ class SqliteStore(Store):
                               " GROUP BY block", (site, _json(blocks))))
         return {block: counts.get(block, 0) for block in blocks}
 
+    def iter_blocks(self) -> Iterator[tuple[str, str, int]]:
+        return iter(self._q("SELECT site, block, COUNT(*) FROM blocks GROUP BY site, block ORDER BY site, block"))
+
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         problems = [row[0] for row in self._q("PRAGMA integrity_check") if row[0] != "ok"]

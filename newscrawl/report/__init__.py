@@ -1,0 +1,1 @@
+"""The provenance report: who copies whom, how fast, with or without credit."""
