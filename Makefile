@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench]'
 	@command -v redis-server >/dev/null 2>&1 || sh scripts/install-redis.sh
+	@sh scripts/install-chromium.sh
 	touch $(STAMP)
 
 test: install

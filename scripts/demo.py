@@ -1,4 +1,4 @@
-"""`make demo`: crawl the bundled offline mock web with the site spiders into a JSONL corpus."""
+"""`make demo`: crawl the bundled offline mock web with the site spiders into a JSONL corpus and a report."""
 
 from __future__ import annotations
 
@@ -99,10 +99,15 @@ def main() -> int:
     linked = sum(1 for r in records if r.get("duplicate_of"))
     print(f"{linked} copies linked to their original; clusters file: {out_dir / 'clusters.jsonl'}")
     summaries["ccnews"] = ccnews_demo(out_dir)
+    report = out_dir / "report.html"
+    subprocess.run([sys.executable, "-m", "newscrawl.cli", "report", "--store", store_url, "-o", str(report)],
+                   cwd=ROOT, check=False)
+    if report.exists():
+        print(f"provenance report (open it in a browser): {report}")
     failed = [s for s, summary in summaries.items() if summary["returncode"] != 0]
     if failed:
         print(f"crawls failed: {', '.join(failed)} (see the .log files)", file=sys.stderr)
-    return 1 if failed or not records else 0
+    return 1 if failed or not records or not report.exists() else 0
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import re
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import NullFormatter
 
 from newscrawl.report.figures import HOUR, Figures
 
@@ -34,17 +34,17 @@ def _svg(fig: Figure) -> str:
     return re.sub(r'(<svg[^>]*?) width="[^"]*" height="[^"]*"', r'\1', text, count=1)
 
 
-def _hours(value: float, _position=None) -> str:
-    """Tick labels for a log axis of hours: 15 min, 1 h, 2 d."""
-    if value < 1:
-        return f"{value * 60:.0f} min"
-    return f"{value:g} h" if value < 48 else f"{value / 24:g} d"
+# Log-axis ticks a reader knows: hours after the original, labelled in minutes, hours, days.
+_TICKS = [(1 / 60, "1 min"), (0.25, "15 min"), (1, "1 h"), (6, "6 h"), (24, "1 d"), (168, "1 wk"),
+          (720, "30 d"), (4320, "180 d"), (17520, "2 y")]
 
 
 def _hour_axis(ax) -> None:
     ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(FuncFormatter(_hours))
-    ax.xaxis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+    low, high = ax.get_xlim()
+    ticks = [(value, label) for value, label in _TICKS if low <= value <= high]
+    ax.set_xticks([v for v, _ in ticks], [label for _, label in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
 
 
 def _empty(message: str) -> str:
@@ -79,9 +79,10 @@ def lags_by_site(figures: Figures, lags: dict[str, list[float]]) -> str:
     fig = Figure(figsize=(6.4, 0.3 * len(sites) + 0.9))
     ax = fig.add_subplot()
     data = [[max(lag / HOUR, 0.01) for lag in lags[site]] for site in sites]
-    ax.boxplot(data, vert=False, tick_labels=sites, widths=0.6, flierprops={"markersize": 2})
+    # Whiskers at the 5th and 95th percentiles and no outlier dots: a million copies stay a few boxes.
+    ax.boxplot(data, orientation="horizontal", tick_labels=sites, widths=0.6, whis=(5, 95), showfliers=False)
     _hour_axis(ax)
-    ax.set_xlabel("time after the original (log scale; copies at or before the original sit at the left edge)")
+    ax.set_xlabel("time after the original (log scale; box: quartiles, whiskers: 5th-95th percentile)")
     return _svg(fig)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newscrawl.extraction.dates import FUTURE_SLACK
 from newscrawl.fingerprint import cluster_views
 from newscrawl.fingerprint.records import site_of_record, timestamp
 from newscrawl.store import Store
@@ -17,6 +18,7 @@ __all__ = ["Corpus", "Member", "Story", "from_jsonl", "from_store"]
 
 # Rows read from a store per call: one round trip each, small enough to keep memory flat.
 _CHUNK = 20_000
+_FUTURE = FUTURE_SLACK.total_seconds()
 
 
 @dataclass(frozen=True)
@@ -81,17 +83,18 @@ def from_store(store: Store, now: float) -> Corpus:
                                   row.fetched, None, None, member.similarity))
         if len(members) > 1 and members[0].relation == "original":
             stories.append(Story(view.cluster_id, tuple(members)))
-    stories = _with_lastmod(store, stories)
+    stories = _with_lastmod(store, stories, now)
     return Corpus(f"store {store.url}", store.count_docs(), stories, site_templates(store), now)
 
 
-def _with_lastmod(store: Store, stories: list[Story]) -> list[Story]:
-    """Members without a page date get the date their site's sitemap or headers gave (the seen table)."""
+def _with_lastmod(store: Store, stories: list[Story], now: float) -> list[Story]:
+    """Members without a believable page date get the date their site's sitemap or headers gave (seen URLs)."""
     out = []
     for story in stories:
         members = []
         for member in story.members:
-            if member.published is None:
+            bound = (member.fetched if member.fetched is not None else now) + _FUTURE
+            if member.published is None or member.published > bound:
                 seen = store.seen_get(member.url)
                 lastmod = timestamp(seen.lastmod) if seen is not None and seen.lastmod else None
                 if lastmod is not None:

@@ -64,6 +64,11 @@ class CopyRow:
     basis: str  # what the copy's time comes from: date, lastmod or fetch ("" when unknown)
     date_problem: str | None  # before_original, future or months_late: the page's own date is fake
 
+    @property
+    def timed(self) -> bool:
+        """The lag comes from a time the copy's site claims; a fetch time only bounds it from above."""
+        return self.lag is not None and self.basis in ("date", "lastmod")
+
 
 @dataclass(frozen=True)
 class SiteFigures:
@@ -72,7 +77,7 @@ class SiteFigures:
     site: str
     copies: int
     stories: int
-    median_lag: float | None  # seconds
+    median_lag: float | None  # seconds, of the copies with a claimed time (not only our fetch)
     p90_lag: float | None
     agency_copies: int  # copies of agency stories: the base of the credit share
     credit_share: float | None
@@ -100,7 +105,7 @@ class Figures:
     networks: list[Network]
     spread: list[tuple[str, list[float]]]  # (story, lags in hours of its dated copies), top stories
     matrix: dict[tuple[str, str], int]  # (original's site, copier site) -> copies
-    lags: dict[str, list[float]] = field(default_factory=dict)  # copier site -> its copies' lags, seconds
+    lags: dict[str, list[float]] = field(default_factory=dict)  # copier site -> its timed copies' lags, seconds
     relations: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
 
@@ -182,7 +187,7 @@ def site_table(rows: list[CopyRow]) -> list[SiteFigures]:
         by_site.setdefault(row.site, []).append(row)
     out = []
     for site, copies in by_site.items():
-        lags = [r.lag for r in copies if r.lag is not None]
+        lags = [r.lag for r in copies if r.timed]
         agency_copies = [r for r in copies if r.agency]
         credited = sum(r.credited for r in agency_copies)
         n = len(copies)
@@ -221,12 +226,12 @@ def compute(corpus: Corpus, filters: Filters = Filters()) -> Figures:
     uncredited = sorted((r for r in agency_rows if not r.credited),
                         key=lambda r: (r.story, r.cluster_id, r.lag if r.lag is not None else float("inf"), r.url))
     top = sorted(per_story, key=lambda item: -len(item[1]))[:SPREAD_STORIES]
-    spread = [(label, sorted(r.lag / HOUR for r in story_rows if r.lag is not None and r.basis in ("date", "lastmod")))
+    spread = [(label, sorted(r.lag / HOUR for r in story_rows if r.timed))
               for label, story_rows in top if story_rows]
     matrix = Counter((r.original_site or "?", r.site) for r in rows)
     lags: dict[str, list[float]] = {}
     for r in rows:
-        if r.lag is not None:
+        if r.timed:
             lags.setdefault(r.site, []).append(r.lag)
     return Figures(
         source=corpus.source, now=now, filters=filters, articles=corpus.articles, stories=len(kept),

@@ -67,7 +67,7 @@ def timing_links(rows: Sequence[CopyRow]) -> list[tuple[str, str, int]]:
     stories_of: dict[str, set[str]] = {}
     for row in rows:
         stories_of.setdefault(row.site, set()).add(row.cluster_id)
-        if row.lag is not None and row.basis in ("date", "lastmod"):
+        if row.timed:
             by_story.setdefault(row.cluster_id, []).append((row.lag, row.site))
     together: Counter[tuple[str, str]] = Counter()
     for timed in by_story.values():

@@ -77,7 +77,9 @@ def _site_row(s: SiteFigures) -> str:
 def _uncredited_row(r: CopyRow) -> str:
     return "<tr>" + "".join([
         _cell(escape(r.story)), _cell(_link(r.original_url, r.original_site)), _cell(_link(r.url)),
-        _cell(escape(r.site)), _cell(_lag(r.lag), r.lag if r.lag is not None else ""),
+        _cell(escape(r.site)),
+        # A lag known only from our fetch is an upper bound.
+        _cell(("≤ " if r.basis == "fetch" else "") + _lag(r.lag), r.lag if r.lag is not None else ""),
         _cell(escape(r.basis or "—")), _cell(escape(r.relation)), _cell(escape(r.agency or "")),
     ]) + "</tr>"
 
@@ -132,13 +134,14 @@ def render(f: Figures) -> str:
         f'<section class="cards">{_cards(f)}</section>',
         '<section class="first"><div><h2>Copies per site</h2>' + charts.copies_by_site(f) + "</div>"
         '<div><h2>How fast</h2>' + charts.lags_by_site(f, f.lags) + "</div></section>",
-        '<section><h2 id="sites">Copier sites</h2><p class="note">Lag: the copy\'s own date, else its '
-        "site's sitemap or Last-Modified date, else when it was fetched (an upper bound; share in the last "
-        "column). Credit: copies of agency stories that name an agency. Fake date: the page's date is in the "
-        "future, over 14 h before the original, or over 30 days after it.</p>"
+        '<section><h2 id="sites">Copier sites</h2><p class="note">Lag after the original: by the copy\'s own '
+        "date, else its site's sitemap or Last-Modified date; copies known only from when we fetched them (share "
+        "in the last column) are left out of the lags. Credit: copies of agency stories that name an agency. "
+        "Fake date: the page's date is in the future, over 14 h before the original, or over 30 days after it "
+        "(dates a crawl already dropped as impossible are not seen here).</p>"
         + _table("sites-table", [("site", "text"), ("copies", "num"), ("stories", "num"), ("median lag", "num"),
                                  ("p90 lag", "num"), ("credit", "num"), ("uncredited", "num"), ("excerpts", "num"),
-                                 ("fake dates", "num"), ("lag from fetch", "num")], site_rows, csv=True)
+                                 ("fake dates", "num"), ("untimed", "num")], site_rows, csv=True)
         + _capped(len(site_rows), len(f.sites), "sites") + "</section>",
         '<section><h2 id="uncredited">Uncredited copies</h2><p class="note">Copies of agency stories that '
         "credit no agency, by story. Click a column to sort.</p>"
