@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-import re
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import NullFormatter
+from matplotlib.ticker import MaxNLocator, NullFormatter
 
 from newscrawl.report.figures import HOUR, Figures
 
@@ -30,8 +29,7 @@ def _svg(fig: Figure) -> str:
     out = io.StringIO()
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = out.getvalue()
-    text = text[text.index("<svg"):]  # inline: no XML declaration or DOCTYPE
-    return re.sub(r'(<svg[^>]*?) width="[^"]*" height="[^"]*"', r'\1', text, count=1)
+    return text[text.index("<svg"):]  # inline: no XML declaration or DOCTYPE
 
 
 # Log-axis ticks a reader knows: hours after the original, labelled in minutes, hours, days.
@@ -100,6 +98,7 @@ def spread(figures: Figures) -> str:
     _hour_axis(ax)
     ax.set_xlabel("time after the original (log scale)")
     ax.set_ylabel("copies so far")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=7)
     return _svg(fig)
 
@@ -118,7 +117,7 @@ def who_copies_whom(figures: Figures) -> str:
     grid = [[figures.matrix.get((s, c), 0) for c in copiers] for s in sources]
     fig = Figure(figsize=(0.42 * len(copiers) + 2.4, 0.34 * len(sources) + 1.6))
     ax = fig.add_subplot()
-    ax.imshow(grid, cmap="Blues", aspect="auto")
+    ax.imshow(grid, cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(range(len(copiers)), copiers, rotation=50, ha="right")
     ax.set_yticks(range(len(sources)), sources)
     top = max(max(row) for row in grid) or 1

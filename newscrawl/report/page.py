@@ -50,7 +50,8 @@ def _link(url: str, text: str | None = None) -> str:
 def _table(table_id: str, headers: list[tuple[str, str]], rows: list[str], csv: bool = False) -> str:
     """A sortable table; headers are (label, 'num'|'text')."""
     head = "".join(f'<th data-type="{kind}" title="sort">{escape(label)}</th>' for label, kind in headers)
-    button = (f'<button type="button" class="csv" data-table="{table_id}">Download CSV</button>' if csv else "")
+    button = (f'<div class="tools"><button type="button" class="csv" data-table="{table_id}">Download CSV</button></div>'
+              if csv else "")
     return (f'{button}<div class="scroll"><table id="{table_id}" class="sortable"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
