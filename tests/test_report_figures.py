@@ -36,6 +36,8 @@ def test_lag_comes_from_the_copys_date_else_its_lastmod_else_its_fetch():
     assert (rows["dated.example"].lag, rows["dated.example"].basis) == (2 * HOUR, "date")
     assert (rows["sitemap.example"].lag, rows["sitemap.example"].basis) == (5 * HOUR, "lastmod")
     assert (rows["fetched.example"].lag, rows["fetched.example"].basis) == (9 * HOUR, "fetch")
+    assert [r.dated for r in rows.values()] == [True, False, False]
+    assert [r.timed for r in rows.values()] == [True, True, False]
 
 
 def test_fake_dates_are_named_and_never_used_as_the_copys_time():
@@ -65,6 +67,7 @@ def test_site_table_counts_credit_excerpts_and_quantiles():
     assert site.excerpt_share == pytest.approx(2 / 11)
     assert site.median_lag == pytest.approx(5 * HOUR)  # lags 1,1,2,...,10 h: the 6th of 11
     assert site.p90_lag == pytest.approx(9 * HOUR)
+    assert site.no_date_share == 0 and site.untimed_share == 0
     assert len(figures.uncredited) == 5 and all(r.agency == "AP" and not r.credited for r in figures.uncredited)
     assert figures.originals_by_agency == {"AP": 10, "none": 1}
     assert figures.copies == 11 and figures.copy_share == pytest.approx(11 / 100)

@@ -99,6 +99,7 @@ def test_lags_are_the_partners_dates_and_the_mirrors_sitemap_dates(figures, craw
             assert row.lag == lastmod(copy).timestamp() - start, row.url
         else:
             assert row.basis == "date" and WIRE[copy.key].published.timestamp() < start + row.lag, row.url
+    assert all(s.untimed_share == 0 for s in figures.sites)  # every copy has a date or a sitemap lastmod
     lags = {s.site: s.median_lag for s in figures.sites}
     assert max(lags[s] for s in lags if s not in MIRROR_HOSTS) < min(lags[s] for s in MIRROR_HOSTS)
 

@@ -6,9 +6,10 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from newscrawl.extraction.boilerplate import MIN_STORIES
 from newscrawl.extraction.dates import FUTURE_SLACK
 from newscrawl.fingerprint import cluster_views
 from newscrawl.fingerprint.records import site_of_record, timestamp
@@ -77,7 +78,7 @@ def from_store(store: Store, now: float) -> Corpus:
         members = []
         for doc_id, member in zip(view.doc_ids, view.members):
             row = rows.get(doc_id)
-            if row is None:  # removed between the two reads: a concurrent writer
+            if row is None:  # the store changed between the two reads
                 continue
             members.append(Member(member.url, row.site, member.relation, row.wire, row.published,
                                   row.fetched, None, None, member.similarity))
@@ -98,7 +99,7 @@ def _with_lastmod(store: Store, stories: list[Story], now: float) -> list[Story]
                 seen = store.seen_get(member.url)
                 lastmod = timestamp(seen.lastmod) if seen is not None and seen.lastmod else None
                 if lastmod is not None:
-                    member = Member(**{**member.__dict__, "lastmod": lastmod})
+                    member = replace(member, lastmod=lastmod)
             members.append(member)
         out.append(Story(story.cluster_id, tuple(members)))
     return out
@@ -106,8 +107,6 @@ def _with_lastmod(store: Store, stories: list[Story], now: float) -> list[Story]
 
 def site_templates(store: Store) -> dict[str, frozenset[str]]:
     """Each site's learned template: the blocks its boilerplate memory calls template."""
-    from newscrawl.extraction.boilerplate import MIN_STORIES
-
     templates: dict[str, set[str]] = {}
     for site, block, stories in store.iter_blocks():
         if stories >= MIN_STORIES:

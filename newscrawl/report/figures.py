@@ -63,6 +63,7 @@ class CopyRow:
     lag: float | None  # seconds after the original
     basis: str  # what the copy's time comes from: date, lastmod or fetch ("" when unknown)
     date_problem: str | None  # before_original, future or months_late: the page's own date is fake
+    dated: bool = True  # the page gives a date of its own
 
     @property
     def timed(self) -> bool:
@@ -83,7 +84,8 @@ class SiteFigures:
     credit_share: float | None
     excerpt_share: float
     bad_date_share: float
-    undated_share: float  # copies whose time comes only from the fetch
+    no_date_share: float  # copies whose page gives no date (none, or one extraction dropped as impossible)
+    untimed_share: float  # copies whose time comes only from our fetch: left out of the lags
     uncredited: int
 
 
@@ -172,7 +174,7 @@ def copy_rows(story: Story, now: float) -> list[CopyRow]:
         when, basis = _copy_time(copy, problem)
         lag = when - start if when is not None and start is not None else None
         rows.append(CopyRow(label, story.cluster_id, original.url, original.site, copy.url, copy.site,
-                            copy.relation, agency, bool(copy.wire), lag, basis, problem))
+                            copy.relation, agency, bool(copy.wire), lag, basis, problem, copy.published is not None))
     return rows
 
 
@@ -198,7 +200,8 @@ def site_table(rows: list[CopyRow]) -> list[SiteFigures]:
             credit_share=credited / len(agency_copies) if agency_copies else None,
             excerpt_share=sum(r.relation == "excerpt" for r in copies) / n,
             bad_date_share=sum(r.date_problem is not None for r in copies) / n,
-            undated_share=sum(r.basis in ("fetch", "") for r in copies) / n,
+            no_date_share=sum(not r.dated for r in copies) / n,
+            untimed_share=sum(not r.timed for r in copies) / n,
             uncredited=len(agency_copies) - credited))
     return sorted(out, key=lambda s: (-s.copies, s.site))
 

@@ -71,7 +71,8 @@ def _site_row(s: SiteFigures) -> str:
         _cell(f"{s.uncredited:,}", s.uncredited),
         _cell(_share(s.excerpt_share), s.excerpt_share),
         _cell(_share(s.bad_date_share), s.bad_date_share),
-        _cell(_share(s.undated_share), s.undated_share),
+        _cell(_share(s.no_date_share), s.no_date_share),
+        _cell(_share(s.untimed_share), s.untimed_share),
     ]) + "</tr>"
 
 
@@ -138,11 +139,12 @@ def render(f: Figures) -> str:
         '<section><h2 id="sites">Copier sites</h2><p class="note">Lag after the original: by the copy\'s own '
         "date, else its site's sitemap or Last-Modified date; copies known only from when we fetched them (share "
         "in the last column) are left out of the lags. Credit: copies of agency stories that name an agency. "
-        "Fake date: the page's date is in the future, over 14 h before the original, or over 30 days after it "
-        "(dates a crawl already dropped as impossible are not seen here).</p>"
+        "Fake date: the page's date is in the future, over 14 h before the original, or over 30 days after it. "
+        "No date: the page gives none, or extraction already dropped it as impossible (a date in the future). "
+        "Untimed: the copy's time is known only from our fetch.</p>"
         + _table("sites-table", [("site", "text"), ("copies", "num"), ("stories", "num"), ("median lag", "num"),
                                  ("p90 lag", "num"), ("credit", "num"), ("uncredited", "num"), ("excerpts", "num"),
-                                 ("fake dates", "num"), ("untimed", "num")], site_rows, csv=True)
+                                 ("fake dates", "num"), ("no date", "num"), ("untimed", "num")], site_rows, csv=True)
         + _capped(len(site_rows), len(f.sites), "sites") + "</section>",
         '<section><h2 id="uncredited">Uncredited copies</h2><p class="note">Copies of agency stories that '
         "credit no agency, by story. Click a column to sort.</p>"
