@@ -86,3 +86,12 @@ def test_long_tables_are_capped_with_a_note(tmp_path, monkeypatch):
     assert html.count('rel="noreferrer">https://copier') == 5
     assert "Showing 5 of 12 uncredited copies; 7 left out" in html
     assert "Showing 4 of 12 sites; 8 left out" in html
+
+
+def test_a_source_without_copies_gives_a_page_that_says_so(tmp_path):
+    path = tmp_path / "plain.jsonl"
+    path.write_text(json.dumps(record("https://lonely.example/u")) + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "No copies in this selection." in html and "No networks found." in html
