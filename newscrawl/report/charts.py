@@ -71,7 +71,8 @@ def copies_by_site(figures: Figures) -> str:
 
 def lags_by_site(figures: Figures, lags: dict[str, list[float]]) -> str:
     """Box plots of each top site's lag after the original, in hours (log scale)."""
-    sites = [s.site for s in figures.sites[:TOP_SITES] if lags.get(s.site)][::-1]
+    # The biggest copiers that have timed copies: sites known only from our fetch have no lag to draw.
+    sites = [s.site for s in figures.sites if lags.get(s.site)][:TOP_SITES][::-1]
     if not sites:
         return _empty("No copy in this selection has a time.")
     fig = Figure(figsize=(6.4, 0.3 * len(sites) + 0.9))

@@ -103,7 +103,8 @@ def _cards(f: Figures) -> str:
         ("copies", f"{f.copies:,}", f"{f.copy_share:.1%} of all articles are copies on another site"),
         ("credit the agency", _share(f.credited_share), "of copies of agency stories"),
         ("uncredited copies", f"{len(f.uncredited):,}", "of agency stories: the licensing list below"),
-        ("copier sites", f"{len(f.sites):,}", f"{len(f.networks):,} site networks"),
+        ("copier sites", f"{len(f.sites):,}",
+         f"{len(f.networks):,} site network" + ("" if len(f.networks) == 1 else "s")),
     ]
     return "".join(f'<div class="card"><div class="label">{label}</div><div class="big">{big}</div>'
                    f'<div class="small">{small}</div></div>' for label, big, small in cards)
