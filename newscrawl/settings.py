@@ -102,10 +102,14 @@ FEED_STORAGES = {
 # --- state --------------------------------------------------------------------------
 # All state that outlives a process: sqlite:///path (default) or redis://host:port/db.
 NEWSCRAWL_STORE_URL = "sqlite:///.newscrawl/state.sqlite"
+# JOBDIR remembers fetched requests until a run finishes, so the next scheduled run re-checks them.
+DUPEFILTER_CLASS = "newscrawl.crawl.dupefilter.RunDupeFilter"
 # Remember exported articles; later runs fetch only new or changed ones (False: full re-crawl).
 NEWSCRAWL_INCREMENTAL = True
 # News-sitemap entries older than this many days are skipped (0: no freshness window).
 NEWSCRAWL_NEWS_MAX_AGE_DAYS = 0
+# ISO 8601 moment the crawl takes as "now" (fetch times, date plausibility); unset: the clock. Tests and replays.
+NEWSCRAWL_NOW = None
 # Link near-duplicates during the crawl (FingerprintPipeline).
 NEWSCRAWL_LINKING_ENABLED = True
 # Learn and strip site-level boilerplate (BoilerplatePipeline).
