@@ -86,6 +86,29 @@ class RedisServer:
             (self.dir / "dump.rdb").unlink(missing_ok=True)
         self.start()
 
+    def restart_inside_a_call(self, timeout: float = 60.0) -> int:
+        """Restart while a client's write is inside the server; returns how many were.
+
+        Writes are paused (CLIENT PAUSE), so the first one a client sends waits in the
+        server; then the data is saved, the server killed and started again on its dump.
+        The waiting client sees its connection drop in the middle of the call.
+        """
+        self.command("CLIENT", "PAUSE", str(int(timeout * 1000)), "WRITE")
+        deadline = time.monotonic() + timeout
+        while (blocked := self._blocked_clients()) == 0:
+            if time.monotonic() > deadline:
+                pytest.fail("no client wrote to Redis while its writes were paused", pytrace=False)
+            time.sleep(0.01)
+        self.command("SAVE")
+        self.proc.kill()
+        self.proc.wait(timeout=10)
+        self.start()
+        return blocked
+
+    def _blocked_clients(self) -> int:
+        info = self.command("INFO", "clients").decode()
+        return int(info.split("blocked_clients:", 1)[1].split("\r\n", 1)[0])
+
     def __enter__(self) -> RedisServer:
         return self.start()
 

@@ -20,6 +20,7 @@ from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
 from newscrawl.signals import work_unit_done
+from newscrawl.store.redis import retry_policy
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ HEARTBEAT_TTL = 5  # seconds without a beat before a worker counts as dead
 class InFlightLedger:
     def __init__(self, crawler, url: str):
         self.crawler = crawler
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
         self.beat = task.LoopingCall(self.heartbeat)
         self.spider = None
