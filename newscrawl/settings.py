@@ -9,7 +9,7 @@ NEWSPIDER_MODULE = "newscrawl.spiders"
 # --- politeness -------------------------------------------------------------------
 # Where site owners can learn who we are; part of the User-Agent.
 NEWSCRAWL_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
-# Names the project and the contact URL; set USER_AGENT to override entirely.
+# Names the project and the contact URL (ContactAddon follows -s NEWSCRAWL_CONTACT_URL); set USER_AGENT to override.
 USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT_URL})"
 # Obey robots.txt, as a polite crawler must.
 ROBOTSTXT_OBEY = True
@@ -118,7 +118,8 @@ NEWSCRAWL_BOILERPLATE_ENABLED = True
 # --- many workers ---------------------------------------------------------------------
 # redis://host:port/db: share the request queue, dupefilter and store (scrapy-redis profile).
 NEWSCRAWL_REDIS_URL = None
-ADDONS = {"newscrawl.distributed.DistributedAddon": 0}
+# Add-ons: the Redis profile when NEWSCRAWL_REDIS_URL is set; the User-Agent's contact URL.
+ADDONS = {"newscrawl.distributed.DistributedAddon": 0, "newscrawl.contact.ContactAddon": 0}
 
 # --- sites and routing --------------------------------------------------------------
 # host -> "host:port": requests to these hosts go there instead (the mock web, staging).

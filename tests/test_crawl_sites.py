@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from newscrawl.record import record_errors
@@ -115,4 +113,5 @@ def test_run_summary_reports_counts_and_coverage(crawls):
     assert summary["items"] == sum(1 for p in TRUTH.values() if p.site == "apnews.com")
     assert summary["coverage"]["title"] == 1.0 and summary["coverage"]["text"] == 1.0
     assert summary["warnings"] == []
-    assert json.dumps(summary)  # machine-readable
+    assert summary["pages_fetched"] > summary["items"]  # listings, sitemaps and robots.txt too
+    assert summary["previous_items"] is None  # a first run: nothing to compare with

@@ -28,6 +28,10 @@ def two_runs(tmp_path_factory):
                                              settings={"NEWSCRAWL_NOW": truth.NOW[phase],
                                                        "JOBDIR": str(workdir / "jobs" / spider)})
                            for spider in SITE_SPIDERS}
+            if phase == 2:  # then once more with NEWSCRAWL_INCREMENTAL=False: everything, known or not
+                runs["full"] = run_crawl("apnews", workdir, web.host_map, name="apnews-full",
+                                         settings={"NEWSCRAWL_NOW": truth.NOW[2], "NEWSCRAWL_INCREMENTAL": "False",
+                                                   "JOBDIR": str(workdir / "jobs" / "apnews")})
     return runs
 
 
@@ -48,14 +52,15 @@ def test_run_2_fetches_a_known_article_only_when_discovery_says_it_changed(two_r
     new = set(second) - set(first)
     changed = {url for url, page in second.items() if url in first and page.text != first[url].text}
     crawls = two_runs[2]
-    refetched = _totals(crawls, "incremental/refetch_changed")
-    assert _totals(crawls, "extraction/extracted") == len(new) + refetched  # nothing else was fetched
+    refetched = _totals(crawls, "extraction/extracted") - len(new)  # known articles fetched again
+    unchanged = _totals(crawls, "incremental/unchanged")
     assert _totals(crawls, "incremental/changed") == len(changed)
-    assert _totals(crawls, "incremental/unchanged") == refetched - len(changed)  # the rest were dropped
+    assert refetched == len(changed) + unchanged  # each was changed and exported, or dropped
+    assert _totals(crawls, "incremental/refetch_changed") >= refetched  # discovery asked for each
     # Run 1 records the newest date it had read when it fetched a page; a page announced with
     # two dates (published, modified) may be re-fetched once, depending on which came first.
     two_dates = {p.url for p in first.values() if p.modified and p.modified != p.published}
-    assert refetched - len(changed) <= len(two_dates)
+    assert unchanged <= len(two_dates)
     known_skipped = sum(crawl.summary["skipped_known"] for crawl in crawls.values())
     assert known_skipped >= len(set(first) - changed - two_dates)
     for crawl in crawls.values():
@@ -75,6 +80,14 @@ def test_run_2_copies_link_to_run_1_originals(two_runs):
             assert record.get("duplicate_of") == expected, record["url"]
             checked += 1
     assert checked >= 2
+
+
+def test_incremental_off_recrawls_every_article(two_runs):
+    full = two_runs["full"]
+    expected = {url for url, page in _site_pages(2).items() if page.site == "apnews.com"}
+    assert full.returncode == 0, full.log[-3000:]
+    assert sorted(r["url"] for r in full.records) == sorted(expected)
+    assert full.summary["skipped_known"] == 0 and "newscrawl/incremental/unchanged" not in full.stats
 
 
 def test_a_changed_layout_raises_the_coverage_warning(two_runs):
