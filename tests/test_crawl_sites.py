@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.record import record_errors
-from tests.crawling import run_crawl
+from tests.crawling import TEST_SETTINGS, run_crawl
 from tests.mockweb import truth
 
 SITE_SPIDERS = ("apnews", "partners", "mirrors")  # the agency first, as a scheduler would
@@ -46,6 +46,7 @@ def test_records_follow_the_schema_and_carry_no_raw_html(records):
         assert record_errors(record) == [], record["url"]
         assert "html" not in record and "<p>" not in record["text"]
         assert record["spider"] in SITE_SPIDERS
+        assert record["fetched_at"] == TEST_SETTINGS["NEWSCRAWL_NOW"]  # the crawl's settable now
 
 
 @pytest.mark.parametrize("field", ["title", "wire", "dateline"])
