@@ -150,7 +150,10 @@ def test_unreachable_redis_is_a_clear_error_before_any_fetch(mockweb, tmp_path):
     assert "Crawled (200)" not in log and not read_jsonl(output)
 
 
-def test_redis_restarted_inside_a_call_is_retried_and_the_crawl_completes(mockweb, tmp_path):
+QUEUE_CALLS = ("zremrangebyrank", "exec", "zadd", "sadd")  # scrapy-redis: queue pop, push, dupefilter
+
+
+def test_redis_restarted_inside_a_queue_call_is_retried_and_the_crawl_completes(mockweb, tmp_path):
     with RedisServer() as server:
         slow = {"CONCURRENT_REQUESTS": "2", "DOWNLOAD_DELAY": "0.2"}
         processes, outputs = run_workers("mirrors", tmp_path, mockweb.host_map, server.url, count=1, extra=slow)
@@ -158,7 +161,9 @@ def test_redis_restarted_inside_a_call_is_retried_and_the_crawl_completes(mockwe
         while time.monotonic() < deadline and len(read_jsonl(outputs[0])) < 4:
             time.sleep(0.05)
         assert len(read_jsonl(outputs[0])) >= 4, processes[0].stderr.read().decode()[-2000:]
-        assert server.restart_inside_a_call() >= 1
+        # Inside a call of the shared queue (scrapy-redis's pop or push); the store's calls
+        # ride out restarts in test_store_redis.py.
+        assert server.restart_inside_a_call(QUEUE_CALLS) in QUEUE_CALLS
         code = processes[0].wait(timeout=300)
         write_clusters(server.url, tmp_path / "clusters.jsonl")
     log = outputs[0].with_suffix(".log").read_text()
