@@ -40,3 +40,6 @@ class DistributedAddon:
         extensions = settings.getdict("EXTENSIONS")
         extensions["newscrawl.extensions.inflight.InFlightLedger"] = 520
         settings.set("EXTENSIONS", extensions, priority="project")
+        middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+        middlewares["newscrawl.extensions.inflight.InFlightTakenMiddleware"] = 0
+        settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="project")
