@@ -31,7 +31,15 @@ class DistributedAddon:
         for name, value in REDIS_PROFILE.items():
             settings.set(name, value, priority="project")
         settings.set("REDIS_URL", url, priority="project")
+        # scrapy-redis's queue and dupefilter ride out a Redis restart as the store does.
+        from newscrawl.store.redis import retry_policy
+
+        settings.set("REDIS_PARAMS", {"retry": retry_policy(), **settings.getdict("REDIS_PARAMS")},
+                     priority="project")
         settings.set("NEWSCRAWL_STORE_URL", url, priority="project")
         extensions = settings.getdict("EXTENSIONS")
         extensions["newscrawl.extensions.inflight.InFlightLedger"] = 520
         settings.set("EXTENSIONS", extensions, priority="project")
+        middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+        middlewares["newscrawl.extensions.inflight.InFlightTakenMiddleware"] = 0
+        settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="project")

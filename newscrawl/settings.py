@@ -9,7 +9,7 @@ NEWSPIDER_MODULE = "newscrawl.spiders"
 # --- politeness -------------------------------------------------------------------
 # Where site owners can learn who we are; part of the User-Agent.
 NEWSCRAWL_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
-# Names the project and the contact URL; set USER_AGENT to override entirely.
+# Names the project and the contact URL (ContactAddon follows -s NEWSCRAWL_CONTACT_URL); set USER_AGENT to override.
 USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT_URL})"
 # Obey robots.txt, as a polite crawler must.
 ROBOTSTXT_OBEY = True
@@ -102,10 +102,14 @@ FEED_STORAGES = {
 # --- state --------------------------------------------------------------------------
 # All state that outlives a process: sqlite:///path (default) or redis://host:port/db.
 NEWSCRAWL_STORE_URL = "sqlite:///.newscrawl/state.sqlite"
+# JOBDIR remembers fetched requests until a run finishes, so the next scheduled run re-checks them.
+DUPEFILTER_CLASS = "newscrawl.crawl.dupefilter.RunDupeFilter"
 # Remember exported articles; later runs fetch only new or changed ones (False: full re-crawl).
 NEWSCRAWL_INCREMENTAL = True
 # News-sitemap entries older than this many days are skipped (0: no freshness window).
 NEWSCRAWL_NEWS_MAX_AGE_DAYS = 0
+# ISO 8601 moment the crawl takes as "now" (fetch times, date plausibility); unset: the clock. Tests and replays.
+NEWSCRAWL_NOW = None
 # Link near-duplicates during the crawl (FingerprintPipeline).
 NEWSCRAWL_LINKING_ENABLED = True
 # Learn and strip site-level boilerplate (BoilerplatePipeline).
@@ -114,7 +118,8 @@ NEWSCRAWL_BOILERPLATE_ENABLED = True
 # --- many workers ---------------------------------------------------------------------
 # redis://host:port/db: share the request queue, dupefilter and store (scrapy-redis profile).
 NEWSCRAWL_REDIS_URL = None
-ADDONS = {"newscrawl.distributed.DistributedAddon": 0}
+# Add-ons: the Redis profile when NEWSCRAWL_REDIS_URL is set; the User-Agent's contact URL.
+ADDONS = {"newscrawl.distributed.DistributedAddon": 0, "newscrawl.contact.ContactAddon": 0}
 
 # --- sites and routing --------------------------------------------------------------
 # host -> "host:port": requests to these hosts go there instead (the mock web, staging).

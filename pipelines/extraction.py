@@ -9,6 +9,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from newscrawl.clock import fixed_now
 from newscrawl.extraction import BadInput, extract_article
 from newscrawl.extraction.boilerplate import SiteBoilerplate
 from newscrawl.extraction.dates import normalise_date
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 SHORTENED_STAT = "newscrawl/boilerplate/paragraphs_shortened"
 
 
-def fill_item(item, fields: dict) -> None:
+def fill_item(item, fields: dict, now=None) -> None:
     """Copy extracted fields into the item; discovery data fills what the page lacks."""
     for key, value in fields.items():
         if key != "url" and value not in (None, [], ""):
@@ -31,7 +32,7 @@ def fill_item(item, fields: dict) -> None:
     if not item.get("title") and item.get("sitemap_title"):
         item["title"] = item["sitemap_title"]
     if not item.get("published") and item.get("sitemap_published"):
-        item["published"] = normalise_date(item["sitemap_published"])
+        item["published"] = normalise_date(item["sitemap_published"], now)
         item["published_raw"] = item["sitemap_published"]
 
 
@@ -70,8 +71,9 @@ class ExtractionPipeline:
     every item, from the reactor thread.
     """
 
-    def __init__(self, stats, in_thread: bool = True, store_url: str | None = None, sites=None):
+    def __init__(self, stats, in_thread: bool = True, store_url: str | None = None, sites=None, now=None):
         self.stats = stats
+        self.now = now  # NEWSCRAWL_NOW: dates after it are not plausible; None: the real clock
         self.in_thread = in_thread
         self.store_url = store_url
         self.sites = sites  # SiteRegistry: hints for items whose spider gave none
@@ -82,7 +84,7 @@ class ExtractionPipeline:
         settings = crawler.settings
         store_url = settings.get("NEWSCRAWL_STORE_URL") if settings.getbool("NEWSCRAWL_BOILERPLATE_ENABLED") else None
         pipeline = cls(crawler.stats, settings.getbool("NEWSCRAWL_EXTRACT_IN_THREAD", True), store_url,
-                       registry_for(crawler))
+                       registry_for(crawler), fixed_now(settings))
         crawler.signals.connect(pipeline.learn, signal=template_seen)
         return pipeline
 
@@ -113,7 +115,7 @@ class ExtractionPipeline:
             return item  # already extracted (e.g. a record replayed from JSONL)
         hints = item.get("hints") or (self.sites.hints_for(item["url"]) if self.sites else None)
         args = (html, item["url"], hints)
-        kwargs = {"declared_encoding": charset_of(item.get("content_type")), "memory": self.memory}
+        kwargs = {"declared_encoding": charset_of(item.get("content_type")), "memory": self.memory, "now": self.now}
         try:
             if self.in_thread:
                 fields = await maybe_deferred_to_future(deferToThread(extract_article, *args, **kwargs))
@@ -126,7 +128,7 @@ class ExtractionPipeline:
             if self.memory is not None:
                 self._persist_memory()
         shortened = fields.pop("boilerplate_shortened", None)
-        fill_item(item, fields)
+        fill_item(item, fields, self.now)
         self.stats.inc_value("newscrawl/extraction/extracted")
         if fields.get("boilerplate_rules"):
             self.stats.inc_value("newscrawl/boilerplate/pages_cleaned")

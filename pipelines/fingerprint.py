@@ -7,6 +7,7 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
+from newscrawl.clock import fixed_now
 from newscrawl.fingerprint import Linker, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.output import run_paths
@@ -51,7 +52,8 @@ class FingerprintPipeline:
     def open_spider(self):
         try:
             self.store = open_store(self.store_url)
-            self.linker = Linker(self.store)
+            now = fixed_now(self.crawler.settings) if self.crawler is not None else None
+            self.linker = Linker(self.store, now=now.timestamp() if now else None)
         except StoreError as error:
             logger.error("Near-duplicate linking cannot start: %s", error)
             raise

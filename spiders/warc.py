@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import scrapy
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from newscrawl.clock import crawl_now
 from newscrawl.extraction import template_observation
 from newscrawl.extraction.decoding import charset_of
 from newscrawl.items import ArticleLoader
@@ -68,7 +68,7 @@ class WarcSpider(scrapy.Spider):
                 loader = ArticleLoader()
                 loader.add_value("url", page.url)
                 loader.add_value("spider", self.name)
-                loader.add_value("fetched_at", page.fetched_at or datetime.now(tz=timezone.utc).isoformat())
+                loader.add_value("fetched_at", page.fetched_at or crawl_now(self.settings).isoformat())
                 loader.add_value("html", page.body)
                 loader.add_value("content_type", page.content_type)
                 yield loader.load_item()

@@ -8,10 +8,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.mockweb.truth import NOW
+
 ROOT = Path(__file__).resolve().parents[1]
 
-# Fast and deterministic for tests: no politeness delays towards our own loopback server.
+# Fast and deterministic for tests: no politeness delays towards our own loopback server, and
+# the clock of the mock web's phase 1 (phase-2 crawls pass NEWSCRAWL_NOW=NOW[2]).
 TEST_SETTINGS = {
+    "NEWSCRAWL_NOW": NOW[1],
     "AUTOTHROTTLE_ENABLED": "False",
     "DOWNLOAD_DELAY": "0",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "8",

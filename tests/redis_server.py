@@ -86,6 +86,36 @@ class RedisServer:
             (self.dir / "dump.rdb").unlink(missing_ok=True)
         self.start()
 
+    def restart_inside_a_call(self, commands: tuple[str, ...], timeout: float = 60.0) -> str:
+        """Restart while a client's `commands` call is inside the server; returns that command.
+
+        Writes are paused (CLIENT PAUSE WRITE), so the next write a client sends waits in the
+        server; if it is one of `commands`, the data is saved, the server killed and started
+        again on its dump: that client sees its connection drop in the middle of the call.
+        Otherwise writes are let go and the server tries again.
+        """
+        import redis  # the tests' client; the server itself needs none
+
+        client = redis.Redis(host="127.0.0.1", port=self.port)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            client.client_pause(int(timeout * 1000), all=False)
+            waited = time.monotonic() + 1.0
+            blocked = []
+            while not blocked and time.monotonic() < waited:
+                blocked = [c["cmd"] for c in client.client_list() if "b" in c["flags"]]
+                time.sleep(0.005)
+            if blocked and blocked[0] in commands:
+                self.command("SAVE")
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+                client.close()
+                self.start()
+                return blocked[0]
+            client.client_unpause()
+            time.sleep(0.05)
+        pytest.fail(f"no client sent {commands} while writes were paused", pytrace=False)
+
     def __enter__(self) -> RedisServer:
         return self.start()
 

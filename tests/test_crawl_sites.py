@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from newscrawl.record import record_errors
-from tests.crawling import run_crawl
+from tests.crawling import TEST_SETTINGS, run_crawl
 from tests.mockweb import truth
 
 SITE_SPIDERS = ("apnews", "partners", "mirrors")  # the agency first, as a scheduler would
@@ -48,6 +46,7 @@ def test_records_follow_the_schema_and_carry_no_raw_html(records):
         assert record_errors(record) == [], record["url"]
         assert "html" not in record and "<p>" not in record["text"]
         assert record["spider"] in SITE_SPIDERS
+        assert record["fetched_at"] == TEST_SETTINGS["NEWSCRAWL_NOW"]  # the crawl's settable now
 
 
 @pytest.mark.parametrize("field", ["title", "wire", "dateline"])
@@ -115,4 +114,5 @@ def test_run_summary_reports_counts_and_coverage(crawls):
     assert summary["items"] == sum(1 for p in TRUTH.values() if p.site == "apnews.com")
     assert summary["coverage"]["title"] == 1.0 and summary["coverage"]["text"] == 1.0
     assert summary["warnings"] == []
-    assert json.dumps(summary)  # machine-readable
+    assert summary["pages_fetched"] > summary["items"]  # listings, sitemaps and robots.txt too
+    assert summary["previous_items"] is None  # a first run: nothing to compare with

@@ -14,7 +14,6 @@ Failures name the site, the metric and, for the memory, the page.
 from __future__ import annotations
 
 import gzip
-import inspect
 import json
 import re
 from collections import Counter
@@ -23,6 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
+from newscrawl.extraction import extract_article
+from newscrawl.extraction.boilerplate import SiteBoilerplate
 
 HERE = Path(__file__).parent
 SITES = HERE / "fixtures" / "sites"
@@ -63,22 +65,11 @@ def score(paragraphs: list[str], text: str | None) -> tuple[float, float]:
     return precision, overlap / sum(article.values())
 
 
-def _extract_article():
-    try:
-        from newscrawl.extraction import extract_article
-    except ImportError as exc:
-        pytest.fail(f"newscrawl.extraction.extract_article is not importable: {exc}", pytrace=False)
-    return extract_article
-
-
 def extract(html, url: str, **kwargs) -> dict:
-    extract_article = _extract_article()
-    if "now" in inspect.signature(extract_article).parameters:
-        kwargs["now"] = FIXTURE_NOW
-    return extract_article(html, url, **kwargs)
+    return extract_article(html, url, now=FIXTURE_NOW, **kwargs)
 
 
-def extract_with_memory(memory, html, url: str) -> dict:
+def extract_with_memory(memory: SiteBoilerplate, html, url: str) -> dict:
     """The one place that knows how the site-level memory plugs into extraction."""
     return extract(html, url, memory=memory)
 
@@ -121,11 +112,6 @@ def test_site_floor(site, metric):
 
 @pytest.mark.parametrize("site", [pytest.param(site, id=f"{site}-memory") for site in sorted(FLOORS)])
 def test_site_memory(site):
-    try:
-        from newscrawl.extraction.boilerplate import SiteBoilerplate
-    except ImportError as exc:
-        pytest.skip(f"site-level memory not testable: newscrawl.extraction.boilerplate.SiteBoilerplate "
-                    f"is not importable ({exc})")
     memory = SiteBoilerplate()
     rows = []
     for name, html, expected in site_pages(site):

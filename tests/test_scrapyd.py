@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.crawling import ROOT, read_jsonl
+from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl
 
 BIN = Path(sys.executable).parent
 PROJECT_FILES = ("newscrawl", "spiders", "pipelines", "pyproject.toml", "setup.py", "README.md")
@@ -83,6 +83,7 @@ def test_deploy_schedule_and_read_the_jsonl(scrapyd, mockweb, tmp_path):
         ("setting", f"NEWSCRAWL_HOST_MAP={json.dumps(mockweb.host_map)}"),
         ("setting", f"NEWSCRAWL_STORE_URL=sqlite:///{tmp_path / 'state.sqlite'}"),
         ("setting", "AUTOTHROTTLE_ENABLED=False"), ("setting", "DOWNLOAD_DELAY=0"),
+        ("setting", f"NEWSCRAWL_NOW={TEST_SETTINGS['NEWSCRAWL_NOW']}"),
     ])["jobid"]
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:

@@ -13,6 +13,7 @@ import scrapy
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 
+from newscrawl.clock import crawl_now
 from newscrawl.crawl.discovery import DiscoveryError, Entry, host_of, parse_discovery, robots_sitemaps, split_off_host
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.crawl.sitemap_hosts import CHAIN, VOUCHED, SitemapHostRule
@@ -22,10 +23,11 @@ from newscrawl.extraction.dates import parse_moment
 from newscrawl.items import ArticleLoader
 
 
-def too_old(published: str | None, max_age_days: float) -> bool:
-    """A news-sitemap entry published more than `max_age_days` ago (the freshness window)."""
+def too_old(published: str | None, max_age_days: float, now: datetime | None = None) -> bool:
+    """A news-sitemap entry published more than `max_age_days` before `now` (the freshness window)."""
     moment = parse_moment(published)
-    return moment is not None and (datetime.now(tz=timezone.utc) - moment).total_seconds() > max_age_days * 86400
+    now = now or datetime.now(tz=timezone.utc)
+    return moment is not None and (now - moment).total_seconds() > max_age_days * 86400
 
 
 def _domain_list(value) -> list[str]:
@@ -159,7 +161,7 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
                     yield request
             return
         max_age = self.settings.getfloat("NEWSCRAWL_NEWS_MAX_AGE_DAYS", 0)
-        if max_age and too_old(entry.published, max_age):
+        if max_age and too_old(entry.published, max_age, crawl_now(self.settings)):
             self.crawler.stats.inc_value("newscrawl/discovery/too_old")
         elif self.is_article(entry.url):
             yield self.article_request(entry)
@@ -193,7 +195,7 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
         loader = ArticleLoader()
         loader.add_value("url", response.url)
         loader.add_value("spider", self.name)
-        loader.add_value("fetched_at", datetime.now(tz=timezone.utc).isoformat(timespec="seconds"))
+        loader.add_value("fetched_at", crawl_now(self.settings).isoformat(timespec="seconds"))
         loader.add_value("html", response.body)
         loader.add_value("content_type", response.headers.get(b"Content-Type", b"").decode("latin-1"))
         loader.add_value("hints", self.hints.as_dict() if self.hints else None)

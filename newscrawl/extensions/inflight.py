@@ -20,6 +20,7 @@ from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
 from newscrawl.signals import work_unit_done
+from newscrawl.store.redis import retry_policy
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +31,11 @@ HEARTBEAT_TTL = 5  # seconds without a beat before a worker counts as dead
 class InFlightLedger:
     def __init__(self, crawler, url: str):
         self.crawler = crawler
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
         self.beat = task.LoopingCall(self.heartbeat)
         self.spider = None
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
-                                (self.taken, signals.request_reached_downloader),
                                 (self.done, signals.item_scraped), (self.done, signals.item_dropped),
                                 (self.idle, signals.spider_idle), (self.unit_done, work_unit_done)):
             crawler.signals.connect(handler, signal=signal)
@@ -105,3 +105,21 @@ class InFlightLedger:
             if owner.decode() == self.worker:
                 self.redis.hdel(self._ledger(), url)
         self.redis.delete(f"newscrawl:worker:{self.worker}")
+
+
+class InFlightTakenMiddleware:
+    """Downloader middleware, first in line: a request enters the ledger as soon as the engine
+    takes it from the queue, before a later middleware waits (for a new host's robots.txt)."""
+
+    def __init__(self, ledger: InFlightLedger):
+        self.ledger = ledger
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ledger = next((e for e in crawler.extensions.middlewares if isinstance(e, InFlightLedger)), None)
+        if ledger is None:
+            raise NotConfigured
+        return cls(ledger)
+
+    def process_request(self, request, spider=None):
+        self.ledger.taken(request)

@@ -200,6 +200,12 @@ return table.concat(out, ',')
 }
 
 
+def retry_policy() -> Retry:
+    """How every Redis connection of a crawl rides out a server restart: ~2 s of backoff, then an error."""
+    return Retry(ExponentialBackoff(cap=BACKOFF_CAP, base=BACKOFF_BASE), RETRIES,
+                 supported_errors=(redis.ConnectionError,))
+
+
 def open_redis_store(url: str, create: bool = True) -> RedisStore:
     """The store at a redis:// or rediss:// URL (`?prefix=NAME` keeps projects apart)."""
     return RedisStore(url, create=create)
@@ -224,8 +230,7 @@ class RedisStore(Store):
         self._closed = False
         self._mutex = threading.RLock()
         self._depth = 0
-        retry = Retry(ExponentialBackoff(cap=BACKOFF_CAP, base=BACKOFF_BASE), RETRIES,
-                      supported_errors=(redis.ConnectionError,))
+        retry = retry_policy()
         try:
             self._r = redis.Redis.from_url(urlunsplit(parts._replace(query=urlencode(query))), retry=retry,
                                            socket_connect_timeout=CONNECT_TIMEOUT,

@@ -8,8 +8,12 @@ from .sites.hostile import ENDPOINTS as HOSTILE_ENDPOINTS
 from .sites.partners import HEADLINE_CLASS
 from .web import KINDS, PageTruth
 
-__all__ = ["pages", "non_article_urls", "excluded_urls", "by_url", "SELECTORS", "PARTNER_TITLE_SELECTOR",
+__all__ = ["NOW", "pages", "non_article_urls", "excluded_urls", "by_url", "SELECTORS", "PARTNER_TITLE_SELECTOR",
            "ENTRY_POINTS", "HOSTILE_ENDPOINTS", "KINDS", "PageTruth"]
+
+# When each phase is crawled (NEWSCRAWL_NOW): after every real date the phase shows, and
+# phase 1 before the pages and changes phase 2 brings (from 2026-11-27T11:35Z).
+NOW = {1: "2026-11-27T00:00:00+00:00", 2: "2026-11-28T00:00:00+00:00"}
 
 # CSS selectors (Scrapy/parsel syntax) a site spider can use, per site family.
 SELECTORS = {
