@@ -165,3 +165,16 @@ def test_a_removal_that_would_cut_a_line_is_put_back_and_counted():
     settled, shortened = settle_removals(paragraphs, removed)
     assert settled == ["Der Rat stimmte gegen die Nordmark und den Westen.", "Liste\nZweiter Punkt"]
     assert shortened == 1
+
+
+def test_a_page_fetched_again_in_a_later_process_keeps_its_text():
+    # An earlier run stored this story's paragraphs (with one other story sharing a
+    # paragraph); the store only knows counts, so it cannot tell the page's own story apart.
+    own = ["the council voted on the river bridge budget after a long night of debate here"]
+    shared = "subscribe to our morning newsletter for the latest local headlines and more"
+    stored = {block_key(own[0]): 1, block_key(shared): 2}
+    memory = SiteBoilerplate(stored_counts=lambda site, keys: {k: stored[k] for k in keys if k in stored})
+    keys = [block_key(own[0]), block_key(shared)]
+    assert memory.template_keys("example.org", keys, story=block_key(own[0])) == set()
+    stored[block_key(shared)] = 3  # seen with two stories other than this one: template
+    assert memory.template_keys("example.org", keys, story=block_key(own[0])) == {block_key(shared)}

@@ -113,7 +113,11 @@ class SiteBoilerplate:
             for key in keys:
                 stories = memory.get(key, ())
                 seen_here = len(stories) - (story in stories)
-                if max(seen_here, stored.get(key, 0) - (story in stories)) >= self.min_stories:
+                # The store counts stories, not which ones: an earlier run may have counted
+                # this very story (a page fetched again), so it always counts one less. Being
+                # one story late to learn a template costs little; counting a page's own
+                # paragraphs against it would drop its text.
+                if max(seen_here, stored.get(key, 0) - 1) >= self.min_stories:
                     template.add(key)
             return template
 
