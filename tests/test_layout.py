@@ -62,3 +62,13 @@ def test_loader_keeps_first_non_blank_value_and_export_drops_internal_fields():
 def test_schema_rejects_a_record_with_a_bad_field():
     errors = record_errors({"url": "https://a.example/x", "site": "a.example", "text": "x", "relation": "cousin"})
     assert errors and "relation" in errors[0]
+
+
+def test_every_subpackage_is_listed_for_the_wheel():
+    # pyproject lists packages by hand (spiders/ and pipelines/ are mapped into newscrawl);
+    # one left out installs fine in editable mode and breaks a built egg or wheel (scrapyd).
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "newscrawl").rglob("__init__.py")}
+    assert found <= listed, found - listed
