@@ -1,4 +1,4 @@
-"""`newscrawl dedup` and `newscrawl clusters`: two passes, bad lines, persisted stores, order."""
+"""`newscrawl dedup` and `newscrawl clusters`: two passes, bad lines, persisted stores, order, jobs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from newscrawl.cli import main
+from newscrawl.commands import corpus
+from newscrawl.commands import dedup as dedup_command
 
 DATA = Path(__file__).parent / "data" / "linking"
 LINES = (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
@@ -94,3 +98,26 @@ def test_unusable_arguments_get_a_clear_message(tmp_path, capsys):
     assert "no such file" in err and "must not overwrite the input" in err and "unsupported store URL" in err
     assert "cannot write" in err
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_any_number_of_jobs_writes_the_same_bytes(tmp_path, monkeypatch, capsys):
+    # Small chunks and batches, so records cross workers, chunks and linking batches.
+    monkeypatch.setattr(corpus, "CHUNK", 5)
+    monkeypatch.setattr(dedup_command, "BATCH", 12)
+    bad = ['{"url": "https://a.example/1", "text": ', '{"url": "https://a.example/3", "text": ""}']
+    lines = [*LINES[:20], *bad, *LINES[20:]]
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        clusters = tmp_path / f"clusters-{jobs}.jsonl"
+        code, out = dedup(tmp_path, lines, "--jobs", jobs, "--clusters", str(clusters), name=f"jobs{jobs}.jsonl")
+        assert code == 0
+        outputs.append((out.read_bytes(), clusters.read_bytes(), capsys.readouterr().err.replace(f"jobs{jobs}", "")))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b'"relation": "duplicate"' in outputs[0][0]
+    assert ":21: skipped: bad_json" in outputs[0][2] and "2 skipped (bad_json: 1, empty_text: 1)" in outputs[0][2]
+
+
+def test_jobs_must_be_positive(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        dedup(tmp_path, LINES[:2], "--jobs", "0")
+    assert "must be 1 or more" in capsys.readouterr().err

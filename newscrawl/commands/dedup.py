@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -9,8 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from tqdm import tqdm
-
+from newscrawl.commands.corpus import default_jobs, parse_line, prepared_chunks
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
@@ -31,6 +31,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--store", metavar="URL", help="keep the index in this store (e.g. sqlite:///x.sqlite) "
                         "so a later run links to this run's originals; default: a temporary SQLite store")
     parser.add_argument("--clusters", metavar="PATH", help="also write the clusters file here")
+    parser.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                        help="processes that fingerprint records (default: every core, here %(default)s); "
+                        "the output is the same for any N")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def read_corpus(path: Path, problems: Counter | None = None, progress=None) -> Iterator[tuple[int, dict]]:
@@ -43,44 +53,61 @@ def read_corpus(path: Path, problems: Counter | None = None, progress=None) -> I
         for number, raw in enumerate(lines, start=1):
             if progress is not None:
                 progress.update(len(raw))
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-                reason = None if isinstance(record, dict) else "not_object"
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                record, reason = None, f"bad_json ({error.__class__.__name__}: {error})"
-            if reason is None and not (isinstance(record.get("url"), str) and record["url"].strip()):
-                reason = "missing_url"
-            if reason is None and not isinstance(record.get("text"), str):
-                reason = "missing_text"
-            if reason is not None:
-                if problems is not None:
-                    problems[reason.split(" ")[0]] += 1
-                    print(f"newscrawl dedup: {path}:{number}: skipped: {reason}", file=sys.stderr)
+            record, reason = parse_line(raw)
+            if reason is not None and problems is not None:
+                _skip(path, number, reason, problems)
+            if record is None:
                 continue
             if record_text(record) is None and problems is not None:
                 problems["empty_text"] += 1
             yield number, record
 
 
-def _progress(path: Path, desc: str) -> tqdm:
+def _skip(path: Path, number: int, reason: str, problems: Counter) -> None:
+    problems[reason.split(" ")[0]] += 1
+    print(f"newscrawl dedup: {path}:{number}: skipped: {reason}", file=sys.stderr)
+
+
+class _Quiet:
+    """A progress bar nobody sees."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _progress(path: Path, desc: str):
     """A progress bar over the file's bytes, only when someone watches stderr."""
-    return tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc=desc,
-                disable=not sys.stderr.isatty(), file=sys.stderr)
+    if not sys.stderr.isatty():
+        return _Quiet()
+    from tqdm import tqdm  # a tenth of a second to import: only for a terminal
+
+    return tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc=desc, file=sys.stderr)
 
 
-def _link_all(linker: Linker, path: Path, problems: Counter) -> int:
+def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
+    """Link the corpus in batches of BATCH records, fingerprinted by `jobs` processes."""
     records = 0
+    batch: list = []
     with _progress(path, "linking") as progress:
-        batch = []
-        for _, record in read_corpus(path, problems, progress):
-            records += record_text(record) is not None
-            batch.append(record)
-            if len(batch) >= BATCH:
-                linker.link_many(batch, answers=False)
-                batch = []
-        linker.link_many(batch, answers=False)
+        for skipped, items, size in prepared_chunks(path, jobs):
+            progress.update(size)
+            for number, reason in skipped:
+                _skip(path, number, reason, problems)
+            empty = sum(item is None for item in items)  # no text: written back, not linked
+            if empty:
+                problems["empty_text"] += empty
+            records += len(items) - empty
+            batch += items
+            while len(batch) >= BATCH:
+                linker.link_prepared(batch[:BATCH], answers=False)
+                del batch[:BATCH]
+        linker.link_prepared(batch, answers=False)
     return records
 
 
@@ -115,7 +142,7 @@ def run(args) -> int:
         problems: Counter = Counter()
         try:
             with store:
-                records = _link_all(linker, source, problems)
+                records = _link_all(linker, source, problems, args.jobs)
                 views = linker.clusters()
         except StoreError as error:
             print(f"newscrawl dedup: {error}", file=sys.stderr)

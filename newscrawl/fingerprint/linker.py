@@ -18,32 +18,18 @@ import numpy as np
 
 from newscrawl.fingerprint.candidates import batch_candidates
 from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of
-from newscrawl.fingerprint.records import doc_row, record_text
-from newscrawl.fingerprint.shingles import Fingerprint, fingerprint, pack, unpack
-from newscrawl.fingerprint.signature import SCHEME, candidate_keys
+from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
+from newscrawl.fingerprint.shingles import Fingerprint, pack, unpack
+from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
 from newscrawl.store import DocRow, Store, StoreError
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
-# Texts with fewer shingles (about 20 words) are too short to call anything a copy.
-MIN_SHINGLES = 15
 # Candidates verified per document, most shared keys first; candidates already in the
 # document's cluster cost nothing, so this only bounds work on texts that match nothing.
 MAX_VERIFY = 24
-
-
-@dataclass
-class _Doc:
-    """A record being linked in the current batch."""
-
-    url: str
-    fp: Fingerprint
-    row: DocRow
-    position: int = -1  # in the batch
-    id: int = -1
-    holder: int | None = None  # id of an earlier doc with the same content
 
 
 class _Labels:
@@ -96,36 +82,30 @@ class Linker:
 
     def link_many(self, records: Iterable[Mapping], answers: bool = True) -> list[LinkResult | None]:
         """Link a batch (faster than one by one); answers as for `link`, or all None."""
-        docs: list[_Doc | LinkResult | None] = []
-        for record in records:
-            text = record_text(record)
-            url = record.get("url")
-            if text is None or not isinstance(url, str) or not url:
-                self.stats["skipped"] += 1
-                docs.append(None)
-                continue
-            fp = fingerprint(text)
-            if fp.size < MIN_SHINGLES:
-                self.stats["too_short"] += 1
-                docs.append(UNIQUE)
-                continue
-            docs.append(_Doc(url, fp, doc_row(record, fp)))
-        todo = [d for d in docs if isinstance(d, _Doc)]
-        keys = candidate_keys([d.fp for d in todo])  # CPU work, outside the store's lock
+        return self.link_prepared(prepare(records), answers)
+
+    def link_prepared(self, docs: list[Prepared | LinkResult | None],
+                      answers: bool = True) -> list[LinkResult | None]:
+        """Link what `prepare` made of a batch of records (perhaps in other processes)."""
+        todo = [d for d in docs if isinstance(d, Prepared)]
+        self.stats["skipped"] += sum(d is None for d in docs)
+        self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
+        keys = candidate_keys([d.fp for d in todo],  # CPU work, outside the store's lock
+                              np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
         with self.store.transaction():
             self._link(todo, keys)
             results = self._answers(todo) if answers else {}
         if not answers:
             return [None] * len(docs)
-        return [results[d.id] if isinstance(d, _Doc) else d for d in docs]
+        return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
-    def _link(self, docs: list[_Doc], keys: tuple[np.ndarray, np.ndarray]) -> None:
+    def _link(self, docs: list[Prepared], keys: tuple[np.ndarray, np.ndarray]) -> None:
         store = self.store
         known = store.doc_ids({d.url for d in docs})
         old = store.docs(known.values())
         contents = store.content_docs({d.fp.content for d in docs})
-        fresh: list[_Doc] = []
-        batch_urls: dict[str, _Doc] = {}
+        fresh: list[Prepared] = []
+        batch_urls: dict[str, Prepared] = {}
         for position, doc in enumerate(docs):
             doc.position = position
             doc_id = known.get(doc.url)
@@ -152,7 +132,7 @@ class Linker:
                 doc.holder = fresh[-1 - doc.holder].id
         self._verify_and_merge(fresh, *keys)
 
-    def _verify_and_merge(self, fresh: list[_Doc], keys: np.ndarray, owners: np.ndarray,
+    def _verify_and_merge(self, fresh: list[Prepared], keys: np.ndarray, owners: np.ndarray,
                           weights: np.ndarray) -> None:
         store = self.store
         # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
@@ -205,7 +185,7 @@ class Linker:
                 cache[doc_id] = (unpack(row.fingerprint, row.content), row)
         return cache[cand]
 
-    def _answers(self, docs: list[_Doc]) -> dict[int, LinkResult]:
+    def _answers(self, docs: list[Prepared]) -> dict[int, LinkResult]:
         labels = self.store.clusters_of({d.id for d in docs})
         out: dict[int, LinkResult] = {}
         by_label: dict[int, dict[int, LinkResult]] = {}

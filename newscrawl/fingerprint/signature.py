@@ -80,9 +80,13 @@ def band_keys(signature_matrix: np.ndarray) -> np.ndarray:
     return h.view(np.int64)
 
 
-def candidate_keys(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def candidate_keys(fingerprints: Sequence[Fingerprint],
+                   bands: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Index keys of a batch as flat arrays: (int64 keys, position of the fingerprint owning
-    each, int64 weight of each: STRONG for bands and anchors, WEAK for loose keys)."""
+    each, int64 weight of each: STRONG for bands and anchors, WEAK for loose keys).
+
+    `bands` is `band_keys(signatures(fingerprints))` when already computed (by a worker
+    process): each row depends on its own fingerprint only, so rows computed apart stack up."""
     n = len(fingerprints)
     if n == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -92,7 +96,9 @@ def candidate_keys(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.
     per_doc_loose = [len(fp.loose_keys) for fp in fingerprints]
     loose = np.fromiter(itertools.chain.from_iterable(fp.loose_keys for fp in fingerprints),
                         dtype=np.int64, count=sum(per_doc_loose))
-    keys = np.concatenate([band_keys(signatures(fingerprints)).ravel(), anchors, loose])
+    if bands is None:
+        bands = band_keys(signatures(fingerprints))
+    keys = np.concatenate([np.asarray(bands, dtype=np.int64).ravel(), anchors, loose])
     positions = np.arange(n)
     owners = np.concatenate([np.repeat(positions, BANDS), np.repeat(positions, per_doc),
                              np.repeat(positions, per_doc_loose)])

@@ -1,0 +1,94 @@
+"""A JSONL corpus read in chunks and prepared for linking, in worker processes when asked, results in input order."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+__all__ = ["CHUNK", "Chunk", "default_jobs", "parse_line", "prepared_chunks"]
+
+# Lines per task sent to a worker: big enough that pickling overhead is small, small
+# enough that a few in flight per worker keep every core busy and memory flat.
+CHUNK = 256
+# Chunks in flight per worker: the reader stays ahead without holding the whole corpus.
+AHEAD = 3
+
+# (problems as (line number, reason), one item per usable record, bytes read)
+Chunk = tuple[list[tuple[int, str]], list, int]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_line(raw: bytes) -> tuple[dict | None, str | None]:
+    """(record, None) for a usable JSONL line, else (None, reason); (None, None) for a blank line."""
+    if not raw.strip():
+        return None, None
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, f"bad_json ({error.__class__.__name__}: {error})"
+    if not isinstance(record, dict):
+        return None, "not_object"
+    if not (isinstance(record.get("url"), str) and record["url"].strip()):
+        return None, "missing_url"
+    if not isinstance(record.get("text"), str):
+        return None, "missing_text"
+    return record, None
+
+
+def _prepare(lines: list[tuple[int, bytes]]) -> Chunk:
+    """What a worker does with a chunk: parse, check, fingerprint (an item per usable record,
+    None for an empty text, see fingerprint.prepare)."""
+    from newscrawl.fingerprint.prepare import prepare
+
+    problems, records = [], []
+    for number, raw in lines:
+        record, reason = parse_line(raw)
+        if reason is not None:
+            problems.append((number, reason))
+        elif record is not None:
+            records.append(record)
+    return problems, prepare(records), sum(len(raw) for _, raw in lines)
+
+
+def _chunks(path: Path) -> Iterator[list[tuple[int, bytes]]]:
+    with path.open("rb") as lines:
+        numbered = enumerate(lines, start=1)
+        while chunk := list(itertools.islice(numbered, CHUNK)):
+            yield chunk
+
+
+def prepared_chunks(path: Path, jobs: int) -> Iterator[Chunk]:
+    """The corpus's chunks, prepared, in input order; `jobs` worker processes (1: this one).
+
+    Each chunk's result is a pure function of its lines, so the output does not depend on
+    `jobs`: linking consumes it in one process, in order.
+    """
+    if jobs <= 1:
+        yield from map(_prepare, _chunks(path))
+        return
+    # fork starts workers at once with everything imported; where it is missing, the default.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        pending: deque = deque()
+        for chunk in _chunks(path):
+            pending.append(pool.submit(_prepare, chunk))
+            if len(pending) >= jobs * AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

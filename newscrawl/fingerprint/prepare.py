@@ -1,0 +1,60 @@
+"""The store-free half of linking: fingerprints, rows and band keys of records, picklable for worker processes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from newscrawl.fingerprint.clusters import UNIQUE, LinkResult
+from newscrawl.fingerprint.records import doc_row, record_text
+from newscrawl.fingerprint.shingles import Fingerprint, fingerprint
+from newscrawl.fingerprint.signature import band_keys, signatures
+from newscrawl.store import DocRow
+
+__all__ = ["MIN_SHINGLES", "Prepared", "prepare"]
+
+# Texts with fewer shingles (about 20 words) are too short to call anything a copy.
+MIN_SHINGLES = 15
+
+
+@dataclass
+class Prepared:
+    """A record ready to link: everything that needs no store. The linker fills in the rest."""
+
+    url: str
+    fp: Fingerprint
+    row: DocRow
+    bands: np.ndarray  # (BANDS,) int64 LSH band keys of fp's shingles
+    position: int = -1  # in the linked batch
+    id: int = -1
+    holder: int | None = None  # id of an earlier doc with the same content
+
+
+def prepare(records: Iterable[Mapping]) -> list[Prepared | LinkResult | None]:
+    """Per record: a Prepared doc, UNIQUE when its text is too short to link, or None when it
+    has no text or URL. A pure function of each record, so any split of a corpus into
+    chunks (one per worker process) gives the same items."""
+    out: list[Prepared | LinkResult | None] = []
+    todo: list[Prepared] = []
+    for record in records:
+        text = record_text(record)
+        url = record.get("url")
+        if text is None or not isinstance(url, str) or not url:
+            out.append(None)
+            continue
+        fp = fingerprint(text)
+        if fp.size < MIN_SHINGLES:
+            out.append(UNIQUE)
+            continue
+        doc = Prepared(url, fp, doc_row(record, fp), _NO_BANDS)
+        out.append(doc)
+        todo.append(doc)
+    if todo:
+        for doc, bands in zip(todo, band_keys(signatures([d.fp for d in todo]))):
+            doc.bands = bands
+    return out
+
+
+_NO_BANDS = np.zeros(0, dtype=np.int64)
