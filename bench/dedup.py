@@ -12,6 +12,7 @@ the bytes it holds per indexed doc.
     python bench/dedup.py                      # a few minutes
     python bench/dedup.py --docs 5000 --index-docs 100000
     python bench/dedup.py --store redis://127.0.0.1:6379/0
+    python bench/dedup.py --whole [--docs 20000]  # only the whole-process comparison (whole_process.py)
 """
 
 from __future__ import annotations
@@ -207,7 +208,16 @@ def main(argv=None) -> int:
     parser.add_argument("--index-docs", type=int, default=1_000_000, help="big index size for the growth test")
     parser.add_argument("--store", action="append", default=[], metavar="URL",
                         help="another store to measure beside memory and SQLite (e.g. redis://127.0.0.1:6379/0)")
+    parser.add_argument("--whole", action="store_true",
+                        help="only the whole-process comparison: newscrawl dedup (1 and all cores) vs a "
+                        "datasketch script, wall time and peak RSS (bench/whole_process.py)")
+    parser.add_argument("--before", metavar="PATH", help="with --whole: another newscrawl executable "
+                        "(e.g. main's) to run beside, for before/after in one run")
     args = parser.parse_args(argv)
+    if args.whole:
+        import whole_process
+
+        return whole_process.main(["--records", str(args.docs), *(["--before", args.before] if args.before else [])])
 
     records = list(generate(args.docs + 2 * BATCH, seed=3))  # then two probe batches
     start = time.perf_counter()
