@@ -16,7 +16,7 @@ __all__ = ["CHUNK", "Chunk", "default_jobs", "parse_line", "prepared_chunks"]
 # Lines per task sent to a worker: big enough that pickling overhead is small, small
 # enough that a few in flight per worker keep every core busy and memory flat.
 CHUNK = 256
-# Chunks in flight per worker: the reader stays ahead without holding the whole corpus.
+# Chunks in flight per worker at least: the reader stays ahead without holding the whole corpus.
 AHEAD = 3
 
 # (problems as (line number, reason), one item per usable record, bytes read)
@@ -70,11 +70,12 @@ def _chunks(path: Path) -> Iterator[list[tuple[int, bytes]]]:
             yield chunk
 
 
-def prepared_chunks(path: Path, jobs: int) -> Iterator[Chunk]:
+def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[Chunk]:
     """The corpus's chunks, prepared, in input order; `jobs` worker processes (1: this one).
 
     Each chunk's result is a pure function of its lines, so the output does not depend on
-    `jobs`: linking consumes it in one process, in order.
+    `jobs`: linking consumes it in one process, in order. Up to `ahead` lines are in
+    flight, so workers keep busy while the consumer links a batch of that size.
     """
     if jobs <= 1:
         yield from map(_prepare, _chunks(path))
@@ -86,7 +87,7 @@ def prepared_chunks(path: Path, jobs: int) -> Iterator[Chunk]:
         pending: deque = deque()
         for chunk in _chunks(path):
             pending.append(pool.submit(_prepare, chunk))
-            if len(pending) >= jobs * AHEAD:
+            if len(pending) >= max(jobs * AHEAD, ahead // CHUNK):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

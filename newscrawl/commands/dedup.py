@@ -95,7 +95,7 @@ def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
     records = 0
     batch: list = []
     with _progress(path, "linking") as progress:
-        for skipped, items, size in prepared_chunks(path, jobs):
+        for skipped, items, size in prepared_chunks(path, jobs, ahead=BATCH):
             progress.update(size)
             for number, reason in skipped:
                 _skip(path, number, reason, problems)
