@@ -112,6 +112,10 @@ NEWSCRAWL_NEWS_MAX_AGE_DAYS = 0
 NEWSCRAWL_NOW = None
 # Link near-duplicates during the crawl (FingerprintPipeline).
 NEWSCRAWL_LINKING_ENABLED = True
+# Items linked per store transaction (1: each alone); a batch's items are exported once it is linked.
+NEWSCRAWL_LINK_BATCH_SIZE = 1
+# A batch that is not full is linked after this many seconds.
+NEWSCRAWL_LINK_BATCH_SECONDS = 0.5
 # Learn and strip site-level boilerplate (BoilerplatePipeline).
 NEWSCRAWL_BOILERPLATE_ENABLED = True
 

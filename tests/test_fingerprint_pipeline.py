@@ -1,4 +1,4 @@
-"""FingerprintPipeline: settings, cluster fields on items, stats, and the clusters file on close."""
+"""FingerprintPipeline: settings, cluster fields on items, stats, batches, and the clusters file on close."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pytest
 from scrapy import Spider
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
+from twisted.internet import task
 
 from newscrawl.items import Article
 from newscrawl.pipelines.fingerprint import FingerprintPipeline
 from newscrawl.store import StoreError
+from tests.crawling import run_crawl
 
 DATA = Path(__file__).parent / "data" / "linking"
 CORPUS = [json.loads(line) for line in (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -64,3 +66,65 @@ def test_a_bad_store_url_fails_with_a_clear_error(tmp_path):
     pipeline = FingerprintPipeline.from_crawler(crawler_for(tmp_path, NEWSCRAWL_STORE_URL="nosuch://x"))
     with pytest.raises(StoreError, match="unsupported store URL"):
         pipeline.open_spider()
+
+
+def run_batched(tmp_path, batch_size: int, name: str):
+    """The corpus through the pipeline in batches; (items, clusters file lines, clock)."""
+    clock = task.Clock()
+    crawler = crawler_for(tmp_path / name)
+    pipeline = FingerprintPipeline(f"sqlite:///{tmp_path}/{name}.sqlite", crawler.stats, crawler,
+                                   batch_size=batch_size, batch_seconds=0.5, clock=clock)
+    pipeline.open_spider()
+    items, waits = [], []
+    for record in CORPUS:
+        item = Article(**record)
+        items.append(item)
+        waits.append(pipeline.process_item(item))
+    return pipeline, items, waits, clock, crawler
+
+
+def test_batches_hold_items_until_linked_then_release_them(tmp_path):
+    pipeline, items, waits, clock, crawler = run_batched(tmp_path, 8, "eight")
+    held = len(CORPUS) % 8
+    assert held and all("relation" in item for item in items[:-held])
+    assert not any("relation" in item for item in items[-held:])  # waiting for the batch timer
+    clock.advance(0.5)
+    assert all("relation" in item for item in items)
+    assert crawler.stats.get_value("newscrawl/linking/batches") == len(CORPUS) // 8 + 1
+    for wait in waits:
+        wait.close()  # coroutines Scrapy would await; their items are already filled
+    pipeline.close_spider()
+
+
+def test_any_batch_size_gives_the_same_clusters(tmp_path):
+    # `former_ids` differ, rightly: they list the ids handed out with earlier answers, and
+    # a batch answers once for what single items answered several times.
+    files = []
+    for size in (1, 5, 64):
+        pipeline, items, waits, clock, _ = run_batched(tmp_path, size, f"size{size}")
+        for wait in waits:
+            if size > 1:
+                wait.close()
+        pipeline.close_spider()  # flushes what waits for the timer, then writes the clusters file
+        assert all("relation" in item for item in items)
+        lines = (tmp_path / f"size{size}" / "out" / "wires.clusters.jsonl").read_text().splitlines()
+        files.append([{k: v for k, v in json.loads(line).items() if k != "former_ids"} for line in lines])
+    assert files[0] == files[1] == files[2] and len(files[0]) == 14
+
+
+def test_a_crawl_in_batches_exports_every_item_linked(mockweb, tmp_path):
+    crawls = {}
+    for size in (1, 8):
+        workdir = tmp_path / f"size{size}"
+        workdir.mkdir()
+        crawls[size] = run_crawl("partners", workdir, mockweb.host_map, settings={"NEWSCRAWL_LINK_BATCH_SIZE": size})
+    one, batched = crawls[1], crawls[8]
+    assert batched.returncode == 0, batched.log[-3000:]
+    assert batched.stats.get("newscrawl/linking/batches", 0) >= 1 and one.clusters
+    assert sorted(r["url"] for r in batched.records) == sorted(r["url"] for r in one.records)
+    assert all("relation" in r for r in batched.records if r.get("text"))
+
+    def clusters(crawl):
+        return [{k: v for k, v in c.items() if k != "former_ids"} for c in crawl.clusters]
+
+    assert clusters(batched) == clusters(one)
