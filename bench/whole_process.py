@@ -1,10 +1,10 @@
 """Whole-process comparison, as a user runs it: `newscrawl dedup` (1 and all cores) vs a datasketch script.
 
 Each side is a fresh process from the shell over the same synthetic JSONL file: start-up,
-reading, fingerprinting, linking and writing all count. Wall time and peak resident
-memory (the largest single process, from wait4: a worker's memory is not added to its
-parent's) are measured per run; the best of `--runs` is reported, since other jobs on
-the machine only ever add time.
+reading, fingerprinting, linking and writing all count. Wall time, peak resident memory
+(the largest single process, from wait4: a worker's memory is not added to its parent's)
+and CPU time (the process and its workers) are measured per run; the best of `--runs` is
+reported, since other jobs on the machine only ever add time.
 
     python bench/whole_process.py --records 20000 [--runs 2] [--before /work/main/.venv/bin/newscrawl]
 """
@@ -43,8 +43,10 @@ with open(sys.argv[1], encoding="utf-8") as lines, open(sys.argv[2], "w", encodi
 """
 
 
-def timed(argv: list[str]) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MB of the process) of one run; stdout and stderr dropped."""
+def timed(argv: list[str]) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in MB of the largest process, CPU seconds of the process and its
+    workers) of one run; stdout and stderr dropped. CPU time hardly depends on other jobs
+    on the machine, wall time does."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
@@ -54,10 +56,10 @@ def timed(argv: list[str]) -> tuple[float, int]:
     child.stderr.close()
     if child.returncode != 0:
         raise SystemExit(f"{argv[0]} failed ({child.returncode}): {error[-2000:]}")
-    return took, usage.ru_maxrss // 1024
+    return took, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def best(runs: int, argv: list[str]) -> tuple[float, int]:
+def best(runs: int, argv: list[str]) -> tuple[float, int, float]:
     return min((timed(argv) for _ in range(runs)), key=lambda result: result[0])
 
 
@@ -93,10 +95,10 @@ def main(argv=None) -> int:
         results = {}
         for label, command in rows:
             results[label] = best(args.runs, command)
-            took, rss = results[label]
-            baseline = results["datasketch script"][0]
-            print(f"  {label:30} {took:7.1f} s {args.records / took:8,.0f} rec/s  peak RSS {rss:5,} MB  "
-                  f"{baseline / took:5.2f}x datasketch", flush=True)
+            took, rss, cpu = results[label]
+            baseline, _, baseline_cpu = results["datasketch script"]
+            print(f"  {label:30} {took:7.1f} s {args.records / took:8,.0f} rec/s  {baseline / took:5.2f}x datasketch  "
+                  f"peak RSS {rss:5,} MB  CPU {cpu:6.1f} s ({baseline_cpu / cpu:4.2f}x)", flush=True)
         print(f"load average {os.getloadavg()[0]:.1f} at end")
     return 0
 
