@@ -2,7 +2,8 @@
 
 Usage:
     .venv/bin/python bench/extraction.py --data /work/shared/bench/article-extraction-benchmark \
-        --data /work/shared/bench/trafilatura-eval [--limit N] [--repeat K] [--json FILE] [--diff N]
+        --data /work/shared/bench/trafilatura-eval --data /work/shared/bench/wcxb-dev \
+        [--limit N] [--repeat K] [--json FILE] [--diff N]
     .venv/bin/python bench/extraction.py --data .../article-extraction-benchmark \
         --score-file .../article-extraction-benchmark/output/trafilatura.json   # check the metric
 
@@ -24,6 +25,9 @@ Data sets, detected from the directory's contents (see each directory's SOURCE.m
   decode_file (what trafilatura.extract does with bytes), outside the timed region. Each "with"
   segment found in the whitespace-normalised output is a TP, else FN; each "without" found is a FP,
   else TN; counts pooled over pages.
+
+* wcxb (WCXB dev split: metadata.json, dev/html, dev/ground-truth): text F1, title, authors,
+  date and article detection; see bench/wcxb.py for the metrics.
 
 Timing: both systems warm up on the first 5 pages, then run every page in the same process, the
 order of the two alternating from page to page; pages/s = pages * repeat / summed call time.
@@ -47,6 +51,9 @@ import trafilatura
 from trafilatura.utils import decode_file
 
 from newscrawl.extraction import BadInput, extract_article
+
+sys.path.insert(0, str(Path(__file__).parent))
+import wcxb  # noqa: E402  (bench/ is scripts, not a package)
 
 SYSTEMS = ("newscrawl", "trafilatura")
 SHINGLE = 4
@@ -271,6 +278,9 @@ def score_file(directory: Path, path: Path, limit: int | None) -> None:
 
 
 def bench(directory: Path, args) -> dict:
+    if wcxb.is_wcxb(directory):
+        report = wcxb.bench(directory, args.limit, progress)
+        return {k: v for k, v in report.items() if not k.startswith("_")}
     kind = detect(directory)
     pages = LOADERS[kind](directory, args.limit)
     outputs, seconds = run_systems(pages, args.repeat, kind)

@@ -22,6 +22,7 @@ from newscrawl.extraction.dates import normalise_date, parse_date
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
+from newscrawl.extraction.language import detect_language, iso_language
 from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import bylines, first, page_metadata
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
@@ -173,12 +174,15 @@ def _trafilatura_metadata(tree, url: str) -> Document:
 def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> dict:
     """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
+    site = site_of(url)
+    outlets = [meta["site_name"], meta["publisher"], site, site.split(".")[0]]
     hinted_title = _hinted(tree, hints.title if hints else None)
     hinted_authors = _hinted(tree, hints.authors if hints else None)
-    authors, byline_agency = split_byline(hinted_authors or meta["authors"])
+    authors, byline_agency, outlet = split_byline(hinted_authors or meta["authors"], outlets)
     if not authors:
-        authors, byline_agency = split_byline(bylines(tree))
-    site = site_of(url)
+        authors, byline_agency_2, outlet_2 = split_byline(bylines(tree), outlets)
+        byline_agency, outlet = byline_agency or byline_agency_2, outlet or outlet_2
+    organisations = meta["author_organisations"]
     title = first(*hinted_title, meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
         [*_hinted(tree, hints.published if hints else None), meta["published"]], now
@@ -197,10 +201,12 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
         "title": clean_title(title, [meta["site_name"] or "", site, site.split(".")[0]], meta["h1"]),
         "description": meta["description"],
         "authors": authors,
+        # The outlet's own name; a byline naming the outlet (`BBC News`) lands here, not in authors.
+        "publisher": first(meta["site_name"], *(o for o in organisations if not wires.agency(o)), outlet),
         "published": published,
         "published_raw": published_raw,
         "modified": normalise_date(meta["modified"], now),
-        "language": meta["language"] or (fallback.language if fallback else None),
+        "language": meta["language"] or iso_language(fallback.language if fallback else None),
         "_byline_agency": byline_agency,
         "_credits": meta["credits"],
         "_headlines": [*hinted_title, meta["title"], meta["h1"], meta["html_title"]],
@@ -241,17 +247,20 @@ def extract_article(
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
+    end_agency = wires.end_credit(paragraphs)
     paragraphs = [p for p in paragraphs if not wires.is_credit_line(p) and not is_junk_paragraph(p)]
     # After the credit lines are read: a "Credit: ..." line may name the agency.
     paragraphs = drop_trailing_bylines([p for p in paragraphs if not is_furniture(p)], record["authors"])
     record["wire"] = first(
         credited,
         *credit_agencies,
+        end_agency,
         record.pop("_byline_agency"),
         hints.wire if hints else None,
         *(wires.agency(name) for name in record.pop("_credits")),
     )
     record["dateline"] = place
+    record["language"] = record["language"] or detect_language(" ".join(paragraphs[:6]))
     text = "\n\n".join(paragraphs)
     record["text"] = text if len(text) >= MIN_ARTICLE_CHARS else None
     record["boilerplate_rules"] = rules if memory is not None else None

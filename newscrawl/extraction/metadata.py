@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from urllib.parse import urljoin
+
+from newscrawl.extraction.language import iso_language
 
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
     "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
 }
+_ORG_TYPES = {"newsmediaorganization", "corporation", "newsmedia", "brand"}
 # Elements pages use for bylines, most specific first.
 BYLINE_XPATH = (
     "//*[@rel='author' or @itemprop='author' "
@@ -58,17 +62,37 @@ def jsonld_article(tree) -> dict:
 
 
 def jsonld_people(value) -> list[str]:
-    """Names in a JSON-LD author value (a string, a Person, or a list of them)."""
+    """Names in a JSON-LD author value (a string, a Person, or a list of them); organisations excluded."""
+    return jsonld_authors(value)[0]
+
+
+def jsonld_authors(value) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) in a JSON-LD author value."""
     values = value if isinstance(value, list) else [value]
-    names = []
+    people, organisations = [], []
     for item in values:
         if isinstance(item, str):
-            names.append(item)
+            people.append(item)
         elif isinstance(item, dict):
             name = item.get("name")
-            if isinstance(name, str):
-                names.append(name)
-    return names
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            is_org = any(isinstance(t, str) and ("organization" in t.lower() or t.lower() in _ORG_TYPES)
+                         for t in types)
+            if isinstance(name, str) and name.strip():
+                (organisations if is_org else people).append(unescape(name))
+    return people, organisations
+
+
+def unescape(value: str | None) -> str | None:
+    """HTML entities decoded, twice at most (`&amp;#8216;` is common in JSON-LD)."""
+    if not isinstance(value, str):
+        return value
+    for _ in range(2):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
+    return " ".join(value.split())
 
 
 def meta_tags(tree) -> dict[str, str]:
@@ -105,6 +129,7 @@ def canonical_url(tree, url: str, meta: dict[str, str]) -> str | None:
 
 
 def language(tree, meta: dict[str, str], article: dict) -> str | None:
+    """The declared language as ISO 639-1 (`ko` for a declared `kr`), else None."""
     for value in (
         _text(article.get("inLanguage")),
         (tree.xpath("/html/@lang") or [None])[0],
@@ -112,44 +137,67 @@ def language(tree, meta: dict[str, str], article: dict) -> str | None:
         meta.get("content-language"),
         meta.get("language"),
     ):
-        if value and re.match(r"^[A-Za-z]{2}\b", value.strip()):
-            return value.strip()[:2].lower()
+        code = iso_language(value)
+        if code:
+            return code
     return None
+
+
+def _in_comments(element) -> bool:
+    for ancestor in element.iterancestors():
+        marks = f"{ancestor.get('id', '')} {ancestor.get('class', '')}".lower()
+        if "comment" in marks or "respond" in marks or "reply" in marks:
+            return True
+    return False
 
 
 def bylines(tree) -> list[str]:
     """Texts of the page's byline elements (a scan of the whole tree: call only when needed)."""
     found = []
-    for element in tree.xpath(BYLINE_XPATH)[:6]:
+    for element in tree.xpath(BYLINE_XPATH)[:12]:
+        if _in_comments(element):
+            continue  # a commenter is not an author
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text) < 120:
             found.append(text)
+        if len(found) == 6:
+            break
     return found
+
+
+def _publisher(article: dict) -> str | None:
+    publisher = article.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    if isinstance(publisher, dict):
+        return _text(publisher.get("name"))
+    return _text(publisher)
 
 
 def page_metadata(tree, url: str) -> dict:
     """Raw candidates by source: {'jsonld': {...}, 'meta': {...}, 'bylines': [...], ...}."""
     article = jsonld_article(tree)
     meta = meta_tags(tree)
+    people, organisations = jsonld_authors(article.get("author"))
+    publisher = _publisher(article)
     return {
-        "title": first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title")),
+        "title": unescape(first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"))),
         "h1": first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1])),
         "html_title": first(*(" ".join(t.text_content().split()) for t in tree.xpath("//title")[:1])),
-        "description": first(_text(article.get("description")), meta.get("description"),
-                             meta.get("og:description"), meta.get("twitter:description")),
+        "description": unescape(first(_text(article.get("description")), meta.get("description"),
+                                      meta.get("og:description"), meta.get("twitter:description"))),
         "published": first(_text(article.get("datePublished")),
                            *(meta.get(key) for key in _PUBLISHED_META),
                            *tree.xpath("//time[@itemprop='datePublished']/@datetime")[:1]),
         "modified": first(_text(article.get("dateModified")), *(meta.get(key) for key in _MODIFIED_META)),
-        "authors": jsonld_people(article.get("author")) or [
-            value for key in ("author", "article:author", "parsely-author", "sailthru.author")
+        "authors": [unescape(name) for name in people] or [
+            unescape(value) for key in ("author", "article:author", "parsely-author", "sailthru.author")
             if (value := meta.get(key)) and not value.startswith("http")
         ],
-        "site_name": first(meta.get("og:site_name"), meta.get("application-name")),
+        "author_organisations": organisations,
+        "site_name": unescape(first(meta.get("og:site_name"), publisher, meta.get("application-name"))),
+        "publisher": unescape(publisher),
         "canonical_url": canonical_url(tree, url, meta),
         "language": language(tree, meta, article),
         "credits": [v for v in (meta.get("author"), meta.get("dc.creator"), meta.get("article:publisher"),
-                                _text((article.get("publisher") or {}).get("name")
-                                      if isinstance(article.get("publisher"), dict) else None),
-                                meta.get("og:site_name")) if v],
+                                publisher, meta.get("og:site_name"), *organisations) if v],
     }

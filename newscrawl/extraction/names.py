@@ -7,7 +7,8 @@ import re
 from newscrawl.extraction.wire import agency, split_agency_from_name
 
 # ` | Site`, ` - Site`, ` — Site`, `_Site`, ` -Site` (content farms glue the dash on).
-_SUFFIX = re.compile(r"^(?P<head>.+?)\s*(?:\s[|•·»]\s|\s[-–—]\s|_|\s-(?=\S))\s*(?P<tail>[^|_]{1,60})$")
+# `--` joins section and site on Chinese portals (`…--时政--人民网`).
+_SUFFIX = re.compile(r"^(?P<head>.+?)\s*(?:\s[|•·»]\s|\s[-–—]\s|_|--|\s-(?=\S))\s*(?P<tail>[^|_]{1,60})$")
 _ALWAYS_SITE_SEPARATORS = ("|", "_", "•", "·", "»")
 
 
@@ -30,7 +31,9 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
         names_site = _squash(tail) in site_keys or any(
             key and (key in _squash(tail) or _squash(tail) in key) for key in site_keys
         )
-        short_tail = len(tail.split()) <= 4 and separator in _ALWAYS_SITE_SEPARATORS
+        short_tail = len(tail.split()) <= 4 and (
+            separator in _ALWAYS_SITE_SEPARATORS or (separator == "--" and not tail.isascii())
+        )
         same_as_headline = headline is not None and _squash(head) == _squash(headline)
         if names_site or short_tail or same_as_headline:
             title = head
@@ -39,39 +42,109 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
     return title or None
 
 
-_BY = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\|)\s*", re.I)
-# Widget words glued to bylines by templates (`Will Sage Astor View`).
-_TRAILING_WIDGET = re.compile(r"\s+(?:view|views|follow|more|email|twitter|contact)\s*$", re.I)
-_NOT_A_NAME = re.compile(r"[@/\d]|^(?:staff|editor|admin|updated|published|news desk|wire)\b", re.I)
+# Labels in front of a byline: `By`, `Posted by :`, `Written by`, `Author:`, `Von`, `Par`.
+_LABEL = re.compile(
+    r"^\s*(?:(?:posted|written|reported|published|story|words|text|article)\s+by\b|by\b|von\b|par\b|por\b"
+    r"|(?:author|authors|autor|autorin|auteur|autore|posted|written)\s*(?=:))\s*:?\s*",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.I)
+# Widget words glued to bylines by templates (`Will Sage Astor View`, `View more posts`).
+_TRAILING_WIDGET = re.compile(
+    r"\s+(?:(?:view|see|read|more)(?:\s+(?:all|more))?(?:\s+(?:posts|articles|stories|from|by)\b.*)?"
+    r"|views|follow|email|e-mail|twitter|contact|bio)\s*$",
+    re.I,
+)
+# Job titles that follow a name (`Keith Barry Senior Autos Reporter`): cut at the first one.
+_JOB_WORD = re.compile(
+    r"\s+(?:-\s+)?\b(?:senior|staff|chief|managing|executive|associate|assistant|contributing|deputy|"
+    r"political|business|sports|science|health|tech|technology|editor|editors|reporter|writer|"
+    r"correspondent|columnist|producer|contributor|journalist|analyst|photographer|director|"
+    r"editor-in-chief|founder|co-founder|ceo|intern|freelance|freelancer|host|anchor|"
+    r"redakteur|redakteurin|korrespondent|korrespondentin)\b.*$",
+    re.I,
+)
+# Comment widgets put `says` / `wrote:` after a commenter's name: not a byline.
+_COMMENTER = re.compile(r"\s(?:says|said|wrote|replied|commented)\s*:?\s*$", re.I)
+_NOT_A_NAME = re.compile(
+    r"[@/\d]|^(?:staff|editor|admin|administrator|updated|published|news desk|wire|guest|anonymous|"
+    r"unknown|team|redaktion|newsroom)\b",
+    re.I,
+)
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin", "al", "el", "ten", "ter",
+              "dos", "das", "e", "y", "zu"}
+
+
+def _looks_like_person(name: str) -> bool:
+    """Latin-script names start each word with a capital (particles aside); other scripts pass."""
+    words = name.split()
+    latin = [w for w in words if re.match(r"[A-Za-z]", w)]
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in latin)
 
 
 def _person(name: str) -> str | None:
-    name = _TRAILING_WIDGET.sub("", " ".join(name.split())).strip(" .,-–—")
+    name = " ".join(name.split())
+    if _COMMENTER.search(name):
+        return None
+    name = _TRAILING_WIDGET.sub("", name).strip(" .,:-–—")
+    if len(name.split()) >= 2:
+        name = _JOB_WORD.sub("", name).strip(" .,:-–—")
     if not name or _NOT_A_NAME.search(name) or len(name) > 60 or len(name.split()) > 5:
         return None
-    if agency(name):
+    if agency(name) or not _looks_like_person(name):
         return None
-    if name.isupper():  # AP prints bylines in capitals
+    if name.isupper() and len(name) > 3:  # AP prints bylines in capitals
         name = " ".join("-".join(piece.capitalize() for piece in part.split("-"))
                         if not re.fullmatch(r"[A-Z]\.?", part) else part for part in name.split())
         name = re.sub(r"\b(Mc|Mac|O')([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
     return name
 
 
-def split_byline(values: list[str]) -> tuple[list[str], str | None]:
-    """Person names from bylines, and the agency a byline credits (never an author)."""
+def _site_keys(outlets) -> set[str]:
+    return {key for name in outlets if name and len(key := _squash(name)) >= 3}
+
+
+def is_outlet(name: str, outlets) -> bool:
+    """Whether a byline names the outlet itself (`BBC News` on bbc.com, `STERN.de`, `israel news`).
+
+    `outlets` are the page's own names for itself: og:site_name, JSON-LD publisher, the host.
+    """
+    key = _squash(name)
+    if len(key) < 3:
+        return False
+    for site in _site_keys(outlets):
+        if key == site or (len(site) >= 4 and (site in key or key in site)):
+            return True
+        # every word of the name inside the host label: `israel news` on israelnationalnews.com
+        parts = [_squash(w) for w in name.split()]
+        if len(parts) >= 2 and all(len(p) >= 2 and p in site for p in parts) and len(site) > len(key):
+            return True
+    return False
+
+
+def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, str | None]:
+    """(person names, agency credited, outlet named) from bylines; agencies and outlets are never authors."""
     names: list[str] = []
-    credited = None
+    credited = outlet = None
     for value in values:
-        value = _BY.sub("", " ".join(str(value).split()))
+        value = " ".join(str(value).split())
+        for _ in range(2):
+            value = _LABEL.sub("", value)
+        if agency(value) or is_outlet(value, outlets):
+            credited = credited or agency(value)
+            outlet = outlet or (None if agency(value) else value)
+            continue
         for part in _SPLIT.split(value):
+            part = _LABEL.sub("", part).strip()
             if agency(part):
                 credited = credited or agency(part)
                 continue
-            part, part_agency = split_agency_from_name(part.strip())
+            part, part_agency = split_agency_from_name(part)
             credited = credited or part_agency
+            if is_outlet(part, outlets):
+                outlet = outlet or part
+                continue
             person = _person(part)
             if person and person.lower() not in (n.lower() for n in names):
                 names.append(person)
-    return names, credited
+    return names, credited, outlet

@@ -17,6 +17,22 @@ AGENCIES: dict[str, str] = {
     "upi": "UPI",
     "united press international": "UPI",
     "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "deutsche presse agentur": "dpa",
+    "reuters staff": "Reuters",
+    "efe": "EFE",
+    "agencia efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "yonhap news agency": "Yonhap",
+    "xinhua": "Xinhua",
+    "pa media": "PA",
+    "press association": "PA",
+    "the canadian press": "CP",
+    "australian associated press": "AAP",
+    "aap": "AAP",
 }
 # The agencies' own sites: where a credited story's original lives.
 AGENCY_SITES = {"AP": "apnews.com", "Reuters": "reuters.com", "AFP": "afp.com", "UPI": "upi.com"}
@@ -25,8 +41,12 @@ _AGENCY_WORDS = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, rever
 _DASH = r"(?:—|–|-{1,2}|―)"
 # `SEOUL, South Korea (AP) — `: a place in capitals, optional regions, a credit, a dash.
 _PLACE = r"[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][\w.'’\- ]*?)*"
+# With an agency credit the place may be in title case (`Berlin (dpa) - `, `Kiew/Berlin (dpa/AFP) -`),
+# the credit may name a regional desk or two agencies, and German pages drop the dash.
+_CREDIT_PLACE = r"[A-ZÄÖÜ][\w.'’/\- ]{0,40}?(?:,\s+[A-Z][\w.'’\- ]*?)*"
 DATELINE = re.compile(
-    rf"^\s*(?P<place>{_PLACE})?\s*\((?P<agency>(?i:{_AGENCY_WORDS}))\)\s*{_DASH}\s*"
+    rf"^\s*(?P<place>{_PLACE}|{_CREDIT_PLACE})?\s*\((?P<agency>(?i:{_AGENCY_WORDS}))(?:\s*/\s*[\w-]{{1,20}})*\)"
+    rf"\s*(?:{_DASH}|:)?\s*"
 )
 # A dateline without a wire credit: `HARBOR CITY, Veloria — `, or a local outlet's own
 # credit `MILLBROOK, Amberly (KVTN) — ` (the place must be in capitals).
@@ -39,7 +59,22 @@ _COPYRIGHT = re.compile(
 _AGENCY_ONLY = re.compile(rf"^\s*(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*\.?\s*$", re.I)
 # Reuters' trailer: `Reporting by ...; Editing by ...`.
 _TRAILER = re.compile(r"^\s*\(?(?:reporting|writing|additional reporting)\s+by\b.*\bediting by\b", re.I)
-_NAME_WITH_AGENCY = re.compile(rf"\s*,?\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})\s*$", re.I)
+# Credits at the end of a text: `... sagte er. (dpa)`, `— AFP`, `Mit Material von dpa`,
+# `The Associated Press contributed to this report.`, `This story was provided by AFP.`
+_END_CREDIT = re.compile(
+    rf"(?:\((?P<a1>{_AGENCY_WORDS})(?:\s*/\s*[\w-]{{1,20}})*\)\s*$"
+    rf"|(?:^|\s){_DASH}\s*(?P<a2>{_AGENCY_WORDS})\s*$"
+    rf"|^\s*(?:mit material (?:von|der)|with|source|quelle|fuente|source\s*:|quelle\s*:)\s*:?\s*(?:the\s+)?(?P<a3>{_AGENCY_WORDS})\s*\.?\s*$"
+    rf"|^\s*(?:the\s+)?(?P<a4>{_AGENCY_WORDS})(?:\s+\w+){{0,3}}\s+contributed to this (?:report|story)"
+    rf"|^\s*this (?:story|article|report) (?:was|is) (?:provided|written|reported) by (?:the\s+)?(?P<a5>{_AGENCY_WORDS})\b)",
+    re.I,
+)
+# `JANE DOE Associated Press`, `JOHN ROE, AP Business Writer`
+_NAME_WITH_AGENCY = re.compile(
+    rf"\s*,?\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})"
+    rf"(?:\s+(?:[\w-]+\s+)?(?:writer|correspondent|reporter|editor|journalist)s?)?\s*$",
+    re.I,
+)
 
 
 def agency(name: str | None) -> str | None:
@@ -69,6 +104,22 @@ def credit_line_agency(line: str) -> str | None:
         match = pattern.match(line)
         if match:
             return agency(match.group("agency"))
+    return None
+
+
+def end_credit(paragraphs: list[str]) -> str | None:
+    """The agency credited at the end of a text (its last two paragraphs), else None.
+
+    Reuters' `Reporting by ...; Editing by ...` trailer counts as a Reuters credit.
+    """
+    for paragraph in reversed(paragraphs[-2:]):
+        if len(paragraph) > 2000:
+            continue
+        match = _END_CREDIT.search(paragraph)
+        if match:
+            return agency(next(g for g in match.groups() if g))
+        if _TRAILER.match(paragraph):
+            return "Reuters"
     return None
 
 
