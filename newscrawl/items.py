@@ -16,7 +16,8 @@ ARTICLE_FIELDS: dict[str, str] = {
     "fetched_at": "ISO 8601 UTC time of the fetch",
     "title": "headline, without site-name suffixes",
     "description": "the page's summary (meta description / og:description)",
-    "authors": "person names; wire credits (AP, Reuters, ...) are never authors",
+    "authors": "person names; wire credits (AP, Reuters, ...) and outlet names are never authors",
+    "publisher": "the outlet's own name (og:site_name, JSON-LD publisher, or a byline naming the outlet)",
     "published": "ISO 8601 publication time, with offset where known",
     "published_raw": "the page's own publication date string",
     "modified": "ISO 8601 last-modified time, with offset where known",
@@ -37,9 +38,12 @@ ARTICLE_FIELDS: dict[str, str] = {
     "content_type": "HTTP Content-Type of the page (internal, dropped before export)",
     "hint_misses": "site hints that matched nothing on the page (internal, for run health)",
     "discovered_lastmod": "lastmod / date the sitemap or feed announced (internal, for incremental runs)",
+    "page_kind": "article, or what the page is instead: product, listing, forum, service, other (internal)",
+    "article_by_url": "the spider vouches that this URL is an article: no page-kind check (internal)",
 }
 
-INTERNAL_FIELDS = frozenset({"html", "hints", "content_type", "hint_misses", "discovered_lastmod"})
+INTERNAL_FIELDS = frozenset({"html", "hints", "content_type", "hint_misses", "discovered_lastmod", "page_kind",
+                             "article_by_url"})
 
 
 class Article(scrapy.Item):

@@ -79,6 +79,8 @@ EXTENSIONS = {
 NEWSCRAWL_MEASURE_STALLS = False
 # Extraction runs in the reactor's thread pool so parsing never stalls crawling.
 NEWSCRAWL_EXTRACT_IN_THREAD = True
+# Pages that are not articles (product pages, listings, forums) give no record; counted in the summary.
+NEWSCRAWL_ARTICLES_ONLY = True
 REACTOR_THREADPOOL_MAXSIZE = 4
 
 # --- output -------------------------------------------------------------------------

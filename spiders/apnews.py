@@ -10,6 +10,7 @@ class APNewsSpider(NewsSpider):
     # robots.txt lists the sitemap index and the Google News sitemap.
     listing_urls = ("https://{domain}/",)
     article_patterns = (r"^https://apnews\.com/article/[a-z0-9-]+-[0-9a-f]{32}$",)
+    articles_by_url = True  # every page matching article_patterns is a story: no page-kind check
     listing_patterns = (r"^https://apnews\.com/hub/[a-z0-9-]+/?$",)
     hints = SiteHints(
         body="div.RichTextStoryBody",

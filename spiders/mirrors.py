@@ -11,6 +11,7 @@ class MirrorSpider(NewsSpider):
     sitemap_urls = ("https://{domain}/sitemap.xml",)
     listing_urls = ("https://{domain}/",)
     article_patterns = (r"/news/[a-z0-9-]+/\d+\.html$",)
+    articles_by_url = True  # every page matching article_patterns is a story: no page-kind check
     listing_patterns = (r"/news/[a-z0-9-]+/$",)
     # The template's widgets and link lists are never article text.
     # The network's dates are fake (often in the future), so few pages keep one.

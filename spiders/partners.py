@@ -12,6 +12,7 @@ class PartnerSpider(NewsSpider):
     feed_urls = ("https://{domain}/feed/",)
     listing_urls = ("https://{domain}/",)
     article_patterns = (r"/news/[a-z0-9-]+/[a-z0-9-]+/$",)
+    articles_by_url = True  # every page matching article_patterns is a story: no page-kind check
     listing_patterns = (r"/news/[a-z0-9-]+/$",)
     hints = SiteHints(
         body="div.article-body",

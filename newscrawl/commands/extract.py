@@ -21,6 +21,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--url", help="the page's URL (for a single HTML file; WARC records carry their own)")
     parser.add_argument("--no-site-memory", action="store_true",
                         help="don't learn site templates across the pages of this run")
+    parser.add_argument("--all-pages", action="store_true",
+                        help="keep pages that are not articles (product pages, listings, forums, ...)")
 
 
 def _page_url(page: Page, given: str | None) -> str:
@@ -68,6 +70,11 @@ def run(args) -> int:
                 print(f"newscrawl extract: skipped {page.source}: no article text found", file=sys.stderr)
                 continue
             shortened += record.pop("boilerplate_shortened", None) or 0
+            kind = record.pop("page_kind", None)
+            if kind != "article" and not args.all_pages:
+                skipped["not_article"] += 1
+                print(f"newscrawl extract: skipped {page.source}: not an article ({kind} page)", file=sys.stderr)
+                continue
             record["fetched_at"] = page.fetched_at
             out.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
             out.flush()

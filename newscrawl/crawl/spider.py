@@ -50,6 +50,7 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
     sitemap_patterns: tuple[str, ...] = ()  # URL regexes of child sitemaps to follow (empty: all)
     max_listing_depth = 2  # listing pages followed from a start page
     hints: SiteHints | None = None  # site knowledge passed to extraction
+    articles_by_url = False  # pages matching article_patterns are articles: skip the page-kind check
     coverage_floors: dict[str, float] = {}  # run-health floors that differ from the defaults
 
     @classmethod
@@ -199,6 +200,8 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
         loader.add_value("html", response.body)
         loader.add_value("content_type", response.headers.get(b"Content-Type", b"").decode("latin-1"))
         loader.add_value("hints", self.hints.as_dict() if self.hints else None)
+        if self.articles_by_url and self._article_re and self.is_article(response.url):
+            loader.add_value("article_by_url", True)
         if entry is not None:
             loader.add_value("sitemap_title", entry.title)
             loader.add_value("sitemap_published", entry.published)

@@ -96,6 +96,10 @@ class RunSummary:
             "items": stats.get("item_scraped_count", 0),
             "pages_fetched": stats.get("response_received_count", 0),
             "skipped_known": stats.get("newscrawl/incremental/skipped_known", 0),
+            # pages with text that were not articles (product pages, listings, forums), by kind
+            "not_articles": stats.get("newscrawl/dropped/not_article", 0),
+            "not_articles_by_kind": {key.rsplit("/", 1)[1]: value for key, value in stats.items()
+                                     if key.startswith("newscrawl/dropped/not_article/")},
             "incremental": bool(stats.get("newscrawl/incremental/skipped_known")),
             # The address guard's refusals (requests to internal addresses) and off-host sitemap entries.
             "refused_requests": stats.get("newscrawl/safety/refused", 0),

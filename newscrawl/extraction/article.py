@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title, extract_url
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
@@ -18,13 +18,14 @@ from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
 from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remove_blocks, settle_removals, story_key,
                                               template_blocks)
-from newscrawl.extraction.dates import normalise_date, parse_date
+from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.language import detect_language, iso_language
 from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import bylines, first, page_metadata
+from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
 from newscrawl.extraction.names import clean_title, split_byline
@@ -153,7 +154,8 @@ def template_observation(html: bytes | str, url: str, declared_encoding: str | N
 def _trafilatura_metadata(tree, url: str) -> Document:
     """trafilatura's `extract_metadata` cut down to what a record takes from it: title and date.
 
-    Same sources in the same order (meta tags, JSON-LD, <title>/<h1>, htmldate); its
+    Same sources in the same order (meta tags, JSON-LD, <title>/<h1>, htmldate with
+    trafilatura's default extensive search, which finds dates in the page text); its
     author, category, tag, licence and site-name searches, whose results were thrown away,
     were most of its cost.
     """
@@ -166,9 +168,46 @@ def _trafilatura_metadata(tree, url: str) -> Document:
         metadata.title = extract_title(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
-    metadata.date = find_date(tree, **{**set_date_params(extensive=False), "url": metadata.url})
+    metadata.date = find_date(tree, **{**set_date_params(extensive=True), "url": metadata.url})
     metadata.clean_and_trim()
     return metadata
+
+
+def _visible_headline(meta: dict) -> str | None:
+    """The page's <h1> when it agrees with the declared titles (half its words in them).
+
+    og:title and JSON-LD headline are often the SEO version of the headline; the <h1> is
+    what the reader sees. An <h1> that shares little with them is a logo or a section name.
+    """
+    h1 = meta["h1"]
+    words = set(re.findall(r"\w+", (h1 or "").lower()))
+    if not h1 or len(words) < 2 or len(h1) > 250:
+        return None
+    declared = set(re.findall(r"\w+", f"{meta['title'] or ''} {meta['html_title'] or ''}".lower()))
+    return h1 if len(words & declared) >= 0.5 * len(words) else None
+
+
+def _authors(tree, declared: list[str], outlets: list, hinted: bool) -> tuple[list[str], str | None, str | None]:
+    """(person names, agency credited, outlet named) by precedence.
+
+    Hints or structured data first; the page's byline elements when those name nobody, or
+    name more people (JSON-LD often lists only the first of three); trafilatura's author
+    search last (it copies the tree: only when nothing else named anyone).
+    """
+    authors, agency, outlet = split_byline(declared, outlets)
+    if hinted:
+        return authors, agency, outlet
+    more, more_agency, more_outlet = split_byline(bylines(tree), outlets)
+    keys = {a.lower() for a in authors}
+    if not authors or (keys < {a.lower() for a in more} and len(more) <= 8):
+        authors = more
+    agency, outlet = agency or more_agency, outlet or more_outlet
+    if not authors and not agency:
+        found = extract_author(tree)
+        if found:
+            authors, agency, found_outlet = split_byline(found.split(";"), outlets)
+            outlet = outlet or found_outlet
+    return authors, agency, outlet
 
 
 def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> dict:
@@ -178,21 +217,24 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     outlets = [meta["site_name"], meta["publisher"], site, site.split(".")[0]]
     hinted_title = _hinted(tree, hints.title if hints else None)
     hinted_authors = _hinted(tree, hints.authors if hints else None)
-    authors, byline_agency, outlet = split_byline(hinted_authors or meta["authors"], outlets)
-    if not authors:
-        authors, byline_agency_2, outlet_2 = split_byline(bylines(tree), outlets)
-        byline_agency, outlet = byline_agency or byline_agency_2, outlet or outlet_2
+    authors, byline_agency, outlet = _authors(tree, hinted_authors or meta["authors"], outlets, bool(hinted_authors))
     organisations = meta["author_organisations"]
-    title = first(*hinted_title, meta["title"], meta["h1"], meta["html_title"])
+    title = first(*hinted_title, _visible_headline(meta), meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
         [*_hinted(tree, hints.published if hints else None), meta["published"]], now
     )
+    modified = normalise_date(meta["modified"], now)
+    if published and modified and parse_moment(published) > parse_moment(modified) + timedelta(days=1):
+        # Published after its own update: the CMS wrote a later date into datePublished.
+        # Let htmldate look for the original date on the page.
+        published = published_raw = None
     fallback = None
     if not title or not published:
         # trafilatura's metadata (htmldate) is the slow, last resort.
         fallback = _trafilatura_metadata(tree, url)
         title = title or fallback.title
-        if not published:
+        # A bare January 1st is htmldate's guess from a year alone (a copyright line), not a date.
+        if not published and fallback.date and not fallback.date.endswith("-01-01"):
             published, published_raw = _published([fallback.date], now)
     return {
         "url": url,
@@ -205,11 +247,13 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
         "publisher": first(meta["site_name"], *(o for o in organisations if not wires.agency(o)), outlet),
         "published": published,
         "published_raw": published_raw,
-        "modified": normalise_date(meta["modified"], now),
+        "modified": modified,
         "language": meta["language"] or iso_language(fallback.language if fallback else None),
         "_byline_agency": byline_agency,
         "_credits": meta["credits"],
         "_headlines": [*hinted_title, meta["title"], meta["h1"], meta["html_title"]],
+        "_signals": page_signals(tree, url, title, meta["jsonld_types"], meta["og_type"],
+                                 bool(meta["published"]), bool(authors)),
     }
 
 
@@ -263,6 +307,8 @@ def extract_article(
     record["language"] = record["language"] or detect_language(" ".join(paragraphs[:6]))
     text = "\n\n".join(paragraphs)
     record["text"] = text if len(text) >= MIN_ARTICLE_CHARS else None
+    signals = record.pop("_signals")
+    record["page_kind"] = page_kind(signals, paragraphs) if record["text"] else None
     record["boilerplate_rules"] = rules if memory is not None else None
     # Lines the memory would have cut into (their words were put back): must stay 0.
     record["boilerplate_shortened"] = shortened if memory is not None else None

@@ -50,15 +50,31 @@ def _json_objects(tree):
                     stack.append(item["@graph"])
 
 
-def jsonld_article(tree) -> dict:
+def jsonld_types(objects) -> list[str]:
+    """Every JSON-LD @type on the page (what the page says it is)."""
+    found = []
+    for item in objects:
+        types = item.get("@type")
+        found.extend(t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str))
+    return found
+
+
+def jsonld_article(objects) -> dict:
     """The page's first JSON-LD object of an article type, or {}."""
-    for item in _json_objects(tree):
+    for item in objects:
         types = item.get("@type")
         types = types if isinstance(types, list) else [types]
         if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
             if item.get("headline") or item.get("datePublished") or item.get("articleBody"):
                 return item
     return {}
+
+
+def resolve(value, objects):
+    """A JSON-LD value with `{"@id": ...}` references replaced by the objects they name (Yoast's @graph)."""
+    by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str) and len(item) > 1}
+    values = value if isinstance(value, list) else [value]
+    return [by_id.get(v["@id"], v) if isinstance(v, dict) and set(v) == {"@id"} else v for v in values]
 
 
 def jsonld_people(value) -> list[str]:
@@ -152,17 +168,30 @@ def _in_comments(element) -> bool:
 
 
 def bylines(tree) -> list[str]:
-    """Texts of the page's byline elements (a scan of the whole tree: call only when needed)."""
-    found = []
-    for element in tree.xpath(BYLINE_XPATH)[:12]:
+    """Texts of the page's byline: the first byline element outside comments, and the byline
+    elements near it (its block: three levels up). Author boxes of related stories further
+    down the page are other stories' bylines.
+    """
+    found, block = [], None
+    for element in tree.xpath(BYLINE_XPATH)[:40]:
         if _in_comments(element):
             continue  # a commenter is not an author
+        if block is None:
+            block = element
+            for _ in range(3):
+                block = block.getparent() if block.getparent() is not None else block
+        elif not _inside(element, block):
+            continue
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text) < 120:
             found.append(text)
         if len(found) == 6:
             break
     return found
+
+
+def _inside(element, block) -> bool:
+    return any(ancestor is block for ancestor in element.iterancestors())
 
 
 def _publisher(article: dict) -> str | None:
@@ -175,14 +204,16 @@ def _publisher(article: dict) -> str | None:
 
 def page_metadata(tree, url: str) -> dict:
     """Raw candidates by source: {'jsonld': {...}, 'meta': {...}, 'bylines': [...], ...}."""
-    article = jsonld_article(tree)
+    objects = list(_json_objects(tree))
+    article = jsonld_article(objects)
     meta = meta_tags(tree)
-    people, organisations = jsonld_authors(article.get("author"))
-    publisher = _publisher(article)
+    author = article.get("author") or next((o["author"] for o in objects if o.get("author")), None)
+    people, organisations = jsonld_authors(resolve(author, objects))
+    publisher = _publisher({"publisher": resolve(article.get("publisher"), objects)})
     return {
         "title": unescape(first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"))),
-        "h1": first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1])),
-        "html_title": first(*(" ".join(t.text_content().split()) for t in tree.xpath("//title")[:1])),
+        "h1": unescape(first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1]))),
+        "html_title": unescape(first(*(" ".join(t.text_content().split()) for t in tree.xpath("//title")[:1]))),
         "description": unescape(first(_text(article.get("description")), meta.get("description"),
                                       meta.get("og:description"), meta.get("twitter:description"))),
         "published": first(_text(article.get("datePublished")),
@@ -198,6 +229,8 @@ def page_metadata(tree, url: str) -> dict:
         "publisher": unescape(publisher),
         "canonical_url": canonical_url(tree, url, meta),
         "language": language(tree, meta, article),
+        "jsonld_types": jsonld_types(objects),
+        "og_type": meta.get("og:type"),
         "credits": [v for v in (meta.get("author"), meta.get("dc.creator"), meta.get("article:publisher"),
                                 publisher, meta.get("og:site_name"), *organisations) if v],
     }

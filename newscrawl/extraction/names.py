@@ -44,15 +44,15 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
 
 # Labels in front of a byline: `By`, `Posted by :`, `Written by`, `Author:`, `Von`, `Par`.
 _LABEL = re.compile(
-    r"^\s*(?:(?:posted|written|reported|published|story|words|text|article)\s+by\b|by\b|von\b|par\b|por\b"
-    r"|(?:author|authors|autor|autorin|auteur|autore|posted|written)\s*(?=:))\s*:?\s*",
+    r"^\s*(?:(?:[\w-]+\s+){0,4}by\b|von\b|par\b|por\b|authors?\s+(?=[A-Z])"
+    r"|(?:author|authors|autor|autorin|auteur|autore|posted|written)\s*(?=:)|(?:author|autor)\s+(?=[A-Z]))\s*:?\s*",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.I)
 # Widget words glued to bylines by templates (`Will Sage Astor View`, `View more posts`).
 _TRAILING_WIDGET = re.compile(
     r"\s+(?:(?:view|see|read|more)(?:\s+(?:all|more))?(?:\s+(?:posts|articles|stories|from|by)\b.*)?"
-    r"|views|follow|email|e-mail|twitter|contact|bio)\s*$",
+    r"|more about\b.*|views|follow|email|e-mail|twitter|contact|bio)\s*$",
     re.I,
 )
 # Job titles that follow a name (`Keith Barry Senior Autos Reporter`): cut at the first one.
@@ -60,36 +60,52 @@ _JOB_WORD = re.compile(
     r"\s+(?:-\s+)?\b(?:senior|staff|chief|managing|executive|associate|assistant|contributing|deputy|"
     r"political|business|sports|science|health|tech|technology|editor|editors|reporter|writer|"
     r"correspondent|columnist|producer|contributor|journalist|analyst|photographer|director|"
-    r"editor-in-chief|founder|co-founder|ceo|intern|freelance|freelancer|host|anchor|"
+    r"editor-in-chief|founder|co-founder|ceo|intern|freelance|freelancer|host|anchor|head|former|expert|"
+    r"consultant|coordinator|specialist|manager|officer|strategist|educators?|marketer|"
     r"redakteur|redakteurin|korrespondent|korrespondentin)\b.*$",
     re.I,
 )
-# Comment widgets put `says` / `wrote:` after a commenter's name: not a byline.
-_COMMENTER = re.compile(r"\s(?:says|said|wrote|replied|commented)\s*:?\s*$", re.I)
-_NOT_A_NAME = re.compile(
-    r"[@/\d]|^(?:staff|editor|admin|administrator|updated|published|news desk|wire|guest|anonymous|"
-    r"unknown|team|redaktion|newsroom)\b",
+# What follows a name but is someone else's credit or a date (`DVM Reviewed by Molly Price`, `• March`).
+_TAIL = re.compile(
+    r"\s+(?:[-•|·]\s*)?(?:(?:medically\s+)?reviewed|fact[- ]checked|edited|illustrated|photos?|photography)\s+by\b.*$"
+    r"|\s*[•|·]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b.*$"
+    # months that are never surnames (not May, June, April, July, August)
+    r"|\s+(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|september|october|"
+    r"november|december)\b\.?(?:\s+\d.*)?$",
     re.I,
 )
-_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin", "al", "el", "ten", "ter",
-              "dos", "das", "e", "y", "zu"}
+# Comment widgets put `says` / `wrote:` after a commenter's name: not a byline.
+# Credentials after a name (`Dylan Bailey, MS, RD`, `Rebecca Lake, CEPF®`, `Jane Roe, M.D.`).
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,3}[A-Z]\.?[®™]?$|^[A-Z]{2,6}[®™]?$|^(?i:ph\.?\s?d|m\.?d|jr|sr|esq)\.?$")
+_COMMENTER = re.compile(r"\s(?:says|said|wrote|replied|commented)\s*:?\s*$", re.I)
+_NOT_A_NAME = re.compile(
+    r"[@/\d{}]|^(?:staff|editor|admin|administrator|updated|published|news desk|wire|guest|anonymous|"
+    r"unknown|team|redaktion|newsroom|webmaster|undefined|null|none|name|authors?|contributors?|"
+    r"mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december)\b\.?$|page\.|\.author\b",
+    re.I,
+)
+# Words no name contains: what is left of a widget or a heading, not a byline.
+_NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
+                   "home", "updated", "published", "minutes", "min", "ago", "reading", "time", "click", "here",
+                   "subscribe", "login", "menu", "search", "the", "our", "your"}
 
 
 def _looks_like_person(name: str) -> bool:
-    """Latin-script names start each word with a capital (particles aside); other scripts pass."""
-    words = name.split()
-    latin = [w for w in words if re.match(r"[A-Za-z]", w)]
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in latin)
+    """No widget or heading words; Latin-script names in lower case pass (`kirstin boatto`)."""
+    return not any(word.lower().strip(".,:»«") in _NON_NAME_WORDS for word in name.split())
 
 
 def _person(name: str) -> str | None:
     name = " ".join(name.split())
     if _COMMENTER.search(name):
         return None
-    name = _TRAILING_WIDGET.sub("", name).strip(" .,:-–—")
-    if len(name.split()) >= 2:
-        name = _JOB_WORD.sub("", name).strip(" .,:-–—")
-    if not name or _NOT_A_NAME.search(name) or len(name) > 60 or len(name.split()) > 5:
+    name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|")
+    name = _JOB_WORD.sub("", name).strip(" .,:-–—") if len(name.split()) >= 2 else name
+    if _JOB_WORD.fullmatch(" " + name):
+        return None  # a job title alone (`Contributor`, `Associate`)
+    if not name or _CREDENTIAL.match(name) or _NOT_A_NAME.search(name) or len(name) > 60 or len(name.split()) > 5:
         return None
     if agency(name) or not _looks_like_person(name):
         return None
@@ -104,20 +120,31 @@ def _site_keys(outlets) -> set[str]:
     return {key for name in outlets if name and len(key := _squash(name)) >= 3}
 
 
+# Words an outlet adds to its name (`BBC News`, `n-tv NACHRICHTEN`, `STERN.de`).
+_OUTLET_WORDS = {"news", "nachrichten", "online", "digital", "media", "magazine", "magazin", "daily", "today",
+                 "tv", "radio", "staff", "team", "desk", "redaktion", "newsroom", "editors", "editorial",
+                 "de", "com", "net", "org", "co", "uk", "fr", "es", "it", "at", "ch", "in", "international",
+                 "the", "world", "live", "times", "post", "journal"}
+
+
 def is_outlet(name: str, outlets) -> bool:
     """Whether a byline names the outlet itself (`BBC News` on bbc.com, `STERN.de`, `israel news`).
 
     `outlets` are the page's own names for itself: og:site_name, JSON-LD publisher, the host.
+    A person whose name merely contains the site's (`Lee Smith` on lee.net) is not the outlet.
     """
     key = _squash(name)
     if len(key) < 3:
         return False
+    words = re.findall(r"[0-9a-z]+", name.lower())
     for site in _site_keys(outlets):
-        if key == site or (len(site) >= 4 and (site in key or key in site)):
+        if key == site or (len(key) >= 4 and key in site and len(words) <= 3):
             return True
+        for cut in range(1, len(words)):  # the site's name, then outlet words only
+            if "".join(words[:cut]) == site and all(w in _OUTLET_WORDS for w in words[cut:]):
+                return True
         # every word of the name inside the host label: `israel news` on israelnationalnews.com
-        parts = [_squash(w) for w in name.split()]
-        if len(parts) >= 2 and all(len(p) >= 2 and p in site for p in parts) and len(site) > len(key):
+        if len(words) >= 2 and all(len(w) >= 2 and w in site for w in words) and len(site) > len(key):
             return True
     return False
 
