@@ -1,0 +1,115 @@
+"""Article detection: stories are articles; product pages and listing grids are not, in every entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from scrapy import Spider
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from newscrawl.extraction import extract_article
+from newscrawl.items import Article
+from newscrawl.pipelines.require_text import RequireTextPipeline
+from tests.pages import article_html
+
+STORY_URL = "https://www.ostlandcourier.com/news/2026/11/19/marrowfield-opens-its-new-flood-gates/"
+PRODUCT_URL = "https://shop.ostlandgear.example/products/harbour-rain-jacket"
+LISTING_URL = "https://www.ostlandcourier.com/category/weather/"
+
+
+def product_html() -> str:
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Harbour rain jacket",
+            "offers": {"@type": "Offer", "price": "89.00", "priceCurrency": "EUR"}}
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour rain jacket | Ostland Gear</title>
+<meta property="og:type" content="product"><script type="application/ld+json">{json.dumps(data)}</script></head>
+<body><nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav><main><h1>Harbour rain jacket</h1>
+<span itemprop="price">89.00</span><form><button class="add-to-cart">Add to cart</button></form>
+<p>A light jacket for wet harbour days, with taped seams, a stowable hood and two zipped pockets.</p>
+<ul><li>Waterproof to 10,000 mm</li><li>Recycled shell</li><li>Sizes XS to XXL</li><li>Machine washable</li></ul>
+<p>Free returns within 30 days.</p></main></body></html>"""
+
+
+def listing_html() -> str:
+    teasers = "".join(
+        f'<article class="teaser"><h2><a href="/news/story-{i}/">Weather story number {i} of the week</a></h2>'
+        f"<p>Short teaser {i}.</p></article>" for i in range(12)
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Weather | The Ostland Courier</title>
+<meta property="og:type" content="website"></head><body><nav><a href="/">Home</a></nav>
+<main><h1>Weather</h1>{teasers}</main></body></html>"""
+
+
+def test_a_story_is_an_article():
+    assert extract_article(article_html(), STORY_URL)["page_kind"] == "article"
+
+
+def test_a_product_page_is_not_an_article():
+    record = extract_article(product_html(), PRODUCT_URL)
+    assert record["text"], "the product page has text: detection, not emptiness, must drop it"
+    assert record["page_kind"] == "product"
+
+
+def test_a_listing_grid_is_not_an_article():
+    record = extract_article(listing_html(), LISTING_URL)
+    assert record["page_kind"] not in (None, "article")
+
+
+def _pipeline(**settings):
+    crawler = get_crawler(Spider, settings)
+    return RequireTextPipeline.from_crawler(crawler), crawler.stats
+
+
+def _item(html: str, url: str, **extra) -> Article:
+    item = Article(url=url, **extra)
+    for key, value in extract_article(html, url).items():
+        if key in Article.fields and value is not None:
+            item[key] = value
+    return item
+
+
+def test_pipeline_drops_non_articles_and_counts_them_by_kind():
+    pipeline, stats = _pipeline()
+    assert pipeline.process_item(_item(article_html(), STORY_URL))["url"] == STORY_URL
+    with pytest.raises(DropItem, match="not an article"):
+        pipeline.process_item(_item(product_html(), PRODUCT_URL))
+    assert stats.get_value("newscrawl/dropped/not_article") == 1
+    assert stats.get_value("newscrawl/dropped/not_article/product") == 1
+
+
+def test_a_spider_can_vouch_for_its_article_urls():
+    pipeline, stats = _pipeline()
+    item = _item(product_html(), PRODUCT_URL, article_by_url=True)
+    assert pipeline.process_item(item) is item
+    assert not stats.get_value("newscrawl/dropped/not_article")
+
+
+def test_articles_only_can_be_switched_off():
+    pipeline, _ = _pipeline(NEWSCRAWL_ARTICLES_ONLY=False)
+    item = _item(product_html(), PRODUCT_URL)
+    assert pipeline.process_item(item) is item
+
+
+def test_extract_command_skips_non_articles_unless_asked(tmp_path):
+    (tmp_path / "story.html").write_text(article_html(), encoding="utf-8")
+    (tmp_path / "product.html").write_text(product_html(), encoding="utf-8")
+
+    def run(*extra):
+        result = subprocess.run(
+            [sys.executable, "-m", "newscrawl.cli", "extract", str(tmp_path / "story.html"),
+             str(tmp_path / "product.html"), *extra],
+            capture_output=True, text=True, timeout=120,
+        )
+        return result, [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    result, records = run()
+    assert result.returncode == 0, result.stderr
+    assert len(records) == 1
+    assert "not an article (product page)" in result.stderr
+    assert "not_article: 1" in result.stderr
+    _, records = run("--all-pages")
+    assert len(records) == 2
+    assert all("page_kind" not in record for record in records)
