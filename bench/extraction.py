@@ -26,6 +26,8 @@ Data sets, detected from the directory's contents (see each directory's SOURCE.m
   segment found in the whitespace-normalised output is a TP, else FN; each "without" found is a FP,
   else TN; counts pooled over pages.
 
+  On the pages hand-labelled in bench/labels/ (publisher, wire, language), newscrawl's metadata
+  is scored too (bench/zyte_labels.py).
 * wcxb (WCXB dev split: metadata.json, dev/html, dev/ground-truth): text F1, title, authors,
   date and article detection; see bench/wcxb.py for the metrics.
 
@@ -54,6 +56,7 @@ from newscrawl.extraction import BadInput, extract_article
 
 sys.path.insert(0, str(Path(__file__).parent))
 import wcxb  # noqa: E402  (bench/ is scripts, not a package)
+import zyte_labels  # noqa: E402
 
 SYSTEMS = ("newscrawl", "trafilatura")
 SHINGLE = 4
@@ -294,6 +297,9 @@ def bench(directory: Path, args) -> dict:
     print_table(f"{kind}: {directory}", results)
     if kind == "zyte" and args.diff:
         print_differences(pages, scores["newscrawl"], scores["trafilatura"], args.diff)
+    if kind == "zyte" and zyte_labels.LABELS.is_file():
+        results["newscrawl"]["labels"] = zyte_labels.score(pages)
+        zyte_labels.print_scores(results["newscrawl"]["labels"])
     return {"set": kind, "data": str(directory), "results": results}
 
 

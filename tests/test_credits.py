@@ -75,6 +75,7 @@ CREDITED = {
     "end_copyright": (dict(last="Copyright 2026 The Associated Press. All rights reserved."), "AP"),
     "end_reuters_trailer": (dict(last="Reporting by Mara Lindqvist; Editing by Tomas Berg"), "Reuters"),
     "end_provided_by": (dict(last="This story was provided by AFP."), "AFP"),
+    "end_initials_pti": (dict(last="The ferry will also carry freight at night, the authority said. PTI"), "PTI"),
     "person_and_end_credit": (dict(jsonld_author=PERSON_ORG, last="(Reuters)"), "Reuters"),
 }
 AGENCY_NAMES = {name.lower() for name in AGENCIES} | {"deutsche presse-agentur", "reuters staff"}

@@ -113,3 +113,17 @@ def test_extract_command_skips_non_articles_unless_asked(tmp_path):
     _, records = run("--all-pages")
     assert len(records) == 2
     assert all("page_kind" not in record for record in records)
+
+
+def test_warc_crawl_gives_no_record_for_a_product_page_and_reports_it(tmp_path):
+    from tests.crawling import run_crawl
+    from tests.pages import warc_bytes
+
+    warc = tmp_path / "pages.warc.gz"
+    warc.write_bytes(warc_bytes([("response", STORY_URL, article_html().encode()),
+                                 ("response", PRODUCT_URL, product_html().encode())]))
+    crawl = run_crawl("warc", tmp_path, {}, args={"path": str(warc)})
+    assert crawl.returncode == 0, crawl.log[-2000:]
+    assert [record["url"] for record in crawl.records] == [STORY_URL]
+    assert crawl.summary["not_articles"] == 1
+    assert crawl.summary["not_articles_by_kind"] == {"product": 1}

@@ -197,7 +197,9 @@ def _authors(tree, declared: list[str], outlets: list, hinted: bool) -> tuple[li
     authors, agency, outlet = split_byline(declared, outlets)
     if hinted:
         return authors, agency, outlet
-    more, more_agency, more_outlet = split_byline(bylines(tree), outlets)
+    texts, credit_line = bylines(tree)
+    more, more_agency, more_outlet = split_byline(texts, outlets)
+    more_agency = more_agency or split_byline([credit_line] if credit_line else [], outlets)[1]
     keys = {a.lower() for a in authors}
     if not authors or (keys < {a.lower() for a in more} and len(more) <= 8):
         authors = more

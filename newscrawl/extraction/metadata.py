@@ -167,12 +167,13 @@ def _in_comments(element) -> bool:
     return False
 
 
-def bylines(tree) -> list[str]:
+def bylines(tree) -> tuple[list[str], str | None]:
     """Texts of the page's byline: the first byline element outside comments, and the byline
     elements near it (its block: three levels up). Author boxes of related stories further
-    down the page are other stories' bylines.
+    down the page are other stories' bylines. Also the first element's whole line, where an
+    agency credit often sits beside the name (read for the credit only: it holds dates too).
     """
-    found, block = [], None
+    found, block, credit_line = [], None, None
     for element in tree.xpath(BYLINE_XPATH)[:40]:
         if _in_comments(element):
             continue  # a commenter is not an author
@@ -180,6 +181,11 @@ def bylines(tree) -> list[str]:
             block = element
             for _ in range(3):
                 block = block.getparent() if block.getparent() is not None else block
+            # The name's own line: `<span class=author>Tom Roe</span> <span>Associated Press</span>`
+            parent = element.getparent()
+            line = " ".join(" ".join(parent.itertext()).split()) if parent is not None else ""
+            if 0 < len(line) < 120:
+                credit_line = line
         elif not _inside(element, block):
             continue
         text = " ".join(" ".join(element.itertext()).split())
@@ -187,7 +193,7 @@ def bylines(tree) -> list[str]:
             found.append(text)
         if len(found) == 6:
             break
-    return found
+    return found, credit_line
 
 
 def _inside(element, block) -> bool:

@@ -45,7 +45,8 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
 # Labels in front of a byline: `By`, `Posted by :`, `Written by`, `Author:`, `Von`, `Par`.
 _LABEL = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,4}by\b|von\b|par\b|por\b|authors?\s+(?=[A-Z])"
-    r"|(?:author|authors|autor|autorin|auteur|autore|posted|written)\s*(?=:)|(?:author|autor)\s+(?=[A-Z]))\s*:?\s*",
+    r"|(?:author|authors|autor|autorin|auteur|autore|posted|written)\s*(?=:)|(?:author|autor)\s+(?=[A-Z])"
+    r"|(?:текст|автор|фото)\s*:?\s+)\s*:?\s*",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.I)
@@ -89,7 +90,8 @@ _NOT_A_NAME = re.compile(
 # Words no name contains: what is left of a widget or a heading, not a byline.
 _NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
                    "home", "updated", "published", "minutes", "min", "ago", "reading", "time", "click", "here",
-                   "subscribe", "login", "menu", "search", "the", "our", "your"}
+                   "subscribe", "login", "menu", "search", "the", "our", "your", "biography", "bio", "posted",
+                   "written", "by", "on", "in", "at", "filed"}
 
 
 def _looks_like_person(name: str) -> bool:

@@ -33,6 +33,9 @@ AGENCIES: dict[str, str] = {
     "the canadian press": "CP",
     "australian associated press": "AAP",
     "aap": "AAP",
+    "pti": "PTI",
+    "press trust of india": "PTI",
+    "ians": "IANS",
 }
 # The agencies' own sites: where a credited story's original lives.
 AGENCY_SITES = {"AP": "apnews.com", "Reuters": "reuters.com", "AFP": "afp.com", "UPI": "upi.com"}
@@ -69,10 +72,19 @@ _END_CREDIT = re.compile(
     rf"|^\s*this (?:story|article|report) (?:was|is) (?:provided|written|reported) by (?:the\s+)?(?P<a5>{_AGENCY_WORDS})\b)",
     re.I,
 )
+# An agency's initials after the last sentence: `... to sneak into the US. PTI` (capitals only).
+_END_INITIALS = re.compile(r"[.!?\"”’)]\s+(?P<agency>AP|AFP|PTI|IANS|UPI|EFE|ANSA|AAP|dpa)\s*$")
 # `JANE DOE Associated Press`, `JOHN ROE, AP Business Writer`
 _NAME_WITH_AGENCY = re.compile(
     rf"\s*,?\s+(?:the\s+)?(?P<agency>{_AGENCY_WORDS})"
     rf"(?:\s+(?:[\w-]+\s+)?(?:writer|correspondent|reporter|editor|journalist)s?)?\s*$",
+    re.I,
+)
+
+
+# An agency's job line after a comma: `AP Auto Writer`, `Associated Press Writer`.
+_AGENCY_JOB = re.compile(
+    rf"^\s*(?:the\s+)?(?P<agency>{_AGENCY_WORDS})(?:\s+[\w-]+)?\s+(?:writer|correspondent|reporter|editor|journalist)s?\s*$",
     re.I,
 )
 
@@ -120,6 +132,9 @@ def end_credit(paragraphs: list[str]) -> str | None:
             return agency(next(g for g in match.groups() if g))
         if _TRAILER.match(paragraph):
             return "Reuters"
+        match = _END_INITIALS.search(paragraph)
+        if match:
+            return agency(match.group("agency"))
     return None
 
 
@@ -129,7 +144,11 @@ def is_credit_line(line: str) -> bool:
 
 
 def split_agency_from_name(name: str) -> tuple[str, str | None]:
-    """`JANE DOE Associated Press` -> (`JANE DOE`, `AP`); names without a credit pass through."""
+    """`JANE DOE Associated Press` -> (`JANE DOE`, `AP`); `AP Auto Writer` -> (``, `AP`);
+    names without a credit pass through."""
+    match = _AGENCY_JOB.match(name)
+    if match:
+        return "", agency(match.group("agency"))
     match = _NAME_WITH_AGENCY.search(name)
     if match and match.start() > 0:
         return name[: match.start()].strip(" ,"), agency(match.group("agency"))
