@@ -104,6 +104,7 @@ def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
 # A logistic model over `features`, fitted on the WCXB dev split by bench/page_kind_fit.py
 # (5-fold cross-validated figures in bench/README.md); the decision threshold is folded into
 # BIAS so that recall stays near 0.985: losing an article costs more than keeping a page.
+# A page is dropped only when the markup also names another kind of page (_says_otherwise).
 WEIGHTS: tuple[float, ...] = (
     0.929, -0.828, 1.307, -0.387, 0.317, 0.661, -0.182, -0.182, -0.498, -0.454, -1.220, 1.412, 1.286, 0.574,
     0.358, 1.063, 0.574, -0.038,
@@ -118,9 +119,19 @@ def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
     return sum(w * x for w, x in zip(WEIGHTS, features(signals, paragraphs))) + BIAS
 
 
+def _says_otherwise(signals: PageSignals) -> bool:
+    """Markup that names another kind of page: a low score alone (a short story on a bare page,
+    no structured data) is not enough to drop a page."""
+    return bool(
+        any(t in _OTHER_TYPES for t in signals.types) or signals.og_type.startswith("product")
+        or signals.prices or signals.carts or signals.article_elements >= 3
+        or _OTHER_PATH.search(urlsplit(signals.url).path)
+    )
+
+
 def page_kind(signals: PageSignals, paragraphs: list[str]) -> str:
     """`article`, or the kind of page it is instead (`product`, `listing`, `forum`, `service`, `other`)."""
-    if article_score(signals, paragraphs) >= 0:
+    if article_score(signals, paragraphs) >= 0 or not _says_otherwise(signals):
         return ARTICLE
     named = next((_OTHER_TYPES[t] for t in signals.types if t in _OTHER_TYPES), None)
     if named is None and signals.og_type.startswith("product"):
