@@ -5,7 +5,8 @@ Usage:
 
 Each page goes through newscrawl's extraction once; the detector's inputs (page_kind.features) are
 captured, a logistic regression (numpy, L2) is fitted, and the threshold is the highest one that
-keeps recall >= the target on the training folds. Printed: cross-validated P/R (each fold scored by
+keeps recall >= the target on the training folds; as in page_kind, a page whose markup names no
+other kind of page is kept whatever its score. Printed: cross-validated P/R (each fold scored by
 a model fitted without it), then the weights fitted on all pages, to paste into page_kind.WEIGHTS.
 """
 
@@ -75,6 +76,12 @@ def threshold(w, x, y) -> float:
     return float(s[int((1 - RECALL_TARGET) * len(s))])
 
 
+def says_otherwise(x: np.ndarray) -> np.ndarray:
+    """page_kind._says_otherwise on feature rows: other JSON-LD type, og product, <article> grid,
+    prices, add-to-cart, a non-article path (a page without any is kept whatever its score)."""
+    return (x[:, 1] > 0) | (x[:, 3] > 0) | (x[:, 6] >= 0.3) | (x[:, 7] > 0) | (x[:, 8] > 0) | (x[:, 10] > 0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -98,7 +105,7 @@ def main() -> None:
     for k in range(5):
         train, test = folds != k, folds == k
         w = fit(x[train], y[train])
-        predicted[test] = scores(w, x[test]) >= threshold(w, x[train], y[train])
+        predicted[test] = (scores(w, x[test]) >= threshold(w, x[train], y[train])) | ~says_otherwise(x[test])
     tp = int((predicted & (y == 1)).sum())
     fp = int((predicted & (y == 0)).sum())
     print(f"pages with text: {len(y)} ({int(y.sum())} articles of {n_articles})")
