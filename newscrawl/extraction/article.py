@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title, extract_url
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
@@ -24,11 +24,12 @@ from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.language import detect_language, iso_language
 from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
-from newscrawl.extraction.metadata import bylines, first, page_metadata
+from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
-from newscrawl.extraction.names import clean_title, split_byline
+from newscrawl.extraction.names import clean_title
+from newscrawl.extraction.people import page_authors
 from newscrawl.extraction.selectors import select, select_texts
 
 # Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
@@ -187,31 +188,6 @@ def _visible_headline(meta: dict) -> str | None:
     return h1 if len(words & declared) >= 0.5 * len(words) else None
 
 
-def _authors(tree, declared: list[str], outlets: list, hinted: bool) -> tuple[list[str], str | None, str | None]:
-    """(person names, agency credited, outlet named) by precedence.
-
-    Hints or structured data first; the page's byline elements when those name nobody, or
-    name more people (JSON-LD often lists only the first of three); trafilatura's author
-    search last (it copies the tree: only when nothing else named anyone).
-    """
-    authors, agency, outlet = split_byline(declared, outlets)
-    if hinted:
-        return authors, agency, outlet
-    texts, credit_line = bylines(tree)
-    more, more_agency, more_outlet = split_byline(texts, outlets)
-    more_agency = more_agency or split_byline([credit_line] if credit_line else [], outlets)[1]
-    keys = {a.lower() for a in authors}
-    if not authors or (keys < {a.lower() for a in more} and len(more) <= 8):
-        authors = more
-    agency, outlet = agency or more_agency, outlet or more_outlet
-    if not authors and not agency:
-        found = extract_author(tree)
-        if found:
-            authors, agency, found_outlet = split_byline(found.split(";"), outlets)
-            outlet = outlet or found_outlet
-    return authors, agency, outlet
-
-
 def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> dict:
     """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
@@ -219,7 +195,7 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     outlets = [meta["site_name"], meta["publisher"], site, site.split(".")[0]]
     hinted_title = _hinted(tree, hints.title if hints else None)
     hinted_authors = _hinted(tree, hints.authors if hints else None)
-    authors, byline_agency, outlet = _authors(tree, hinted_authors or meta["authors"], outlets, bool(hinted_authors))
+    authors, byline_agency, outlet = page_authors(tree, hinted_authors or meta["authors"], outlets, bool(hinted_authors))
     organisations = meta["author_organisations"]
     title = first(*hinted_title, _visible_headline(meta), meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
