@@ -84,12 +84,9 @@ NEWSCRAWL_ARTICLES_ONLY = True
 REACTOR_THREADPOOL_MAXSIZE = 4
 
 # --- output -------------------------------------------------------------------------
-# Folder of the dated per-run output: <dir>/<spider>/<time>.jsonl (+ clusters, summary).
+# Folder of the dated per-run output: <dir>/<spider>/<time>.jsonl (+ clusters, summary);
+# used only when no feed is named (-o / -O / FEEDS): see newscrawl.feeds.DefaultFeedAddon.
 NEWSCRAWL_OUTPUT_DIR = "output"
-# The default feed; `scrapy crawl X -O out.jsonl` replaces it as usual.
-FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
-}
 FEED_EXPORT_ENCODING = "utf-8"
 # Folder to archive every fetched response (+ its request) as gzip WARC 1.1; None: no archive.
 NEWSCRAWL_WARC_DIR = None
@@ -124,8 +121,10 @@ NEWSCRAWL_BOILERPLATE_ENABLED = True
 # --- many workers ---------------------------------------------------------------------
 # redis://host:port/db: share the request queue, dupefilter and store (scrapy-redis profile).
 NEWSCRAWL_REDIS_URL = None
-# Add-ons: the Redis profile when NEWSCRAWL_REDIS_URL is set; the User-Agent's contact URL.
-ADDONS = {"newscrawl.distributed.DistributedAddon": 0, "newscrawl.contact.ContactAddon": 0}
+# Add-ons: the Redis profile when NEWSCRAWL_REDIS_URL is set; the User-Agent's contact URL;
+# the default feed when the user names none.
+ADDONS = {"newscrawl.distributed.DistributedAddon": 0, "newscrawl.contact.ContactAddon": 0,
+          "newscrawl.feeds.DefaultFeedAddon": 10}
 
 # --- sites and routing --------------------------------------------------------------
 # host -> "host:port": requests to these hosts go there instead (the mock web, staging).
@@ -144,6 +143,12 @@ NEWSCRAWL_CCNEWS_BASE_URL = "https://data.commoncrawl.org/"
 NEWSCRAWL_CCNEWS_READER = "fastwarc"
 # Seconds allowed for one ~1 GB WARC file to download (DOWNLOAD_TIMEOUT is for pages).
 NEWSCRAWL_CCNEWS_DOWNLOAD_TIMEOUT = 3600
+
+# --- exit status ----------------------------------------------------------------------
+# `scrapy crawl` exits 1 when the run meets one of these (error, empty, fetch_failed, warnings).
+NEWSCRAWL_FAIL_ON = ["error", "empty", "fetch_failed"]
+# Our `crawl` command: exit statuses for failed runs, one-line errors, `-a help=1`.
+COMMANDS_MODULE = "newscrawl.crawl.commands"
 
 # --- Scrapy housekeeping ------------------------------------------------------------
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newscrawl.crawl.arguments import require_file, require_http_url
 from newscrawl.crawl.discovery import Entry
 from newscrawl.crawl.spider import NewsSpider
 
@@ -13,12 +14,16 @@ class _OneUrlSpider(NewsSpider):
     """Starts from the `-a url=` argument; every page it announces is taken as an article."""
 
     robots_sitemaps = False
+    arguments = {"url": "address of the sitemap / feed to start from (https://...)"}
+    required_arguments = ("url",)
+
+    @classmethod
+    def check_url(cls, value: str) -> None:
+        require_http_url(cls.name, "url", value)
 
     def __init__(self, url: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not url:
-            raise ValueError(f"{self.name}: pass the address with -a url=https://...")
-        self.start_url = url
+        self.start_url = url.strip() if url else url
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -34,12 +39,14 @@ class SitemapSpider(_OneUrlSpider):
     """`scrapy crawl sitemap -a url=https://site/sitemap.xml`: sitemaps, indexes, news sitemaps."""
 
     name = "sitemap"
+    arguments = {"url": "address of a sitemap, sitemap index or Google News sitemap (https://...)"}
 
 
 class FeedSpider(_OneUrlSpider):
     """`scrapy crawl feed -a url=https://site/feed/`: RSS 2.0, RSS 1.0 and Atom."""
 
     name = "feed"
+    arguments = {"url": "address of an RSS or Atom feed (https://...)"}
 
 
 class UrlListSpider(NewsSpider):
@@ -47,12 +54,16 @@ class UrlListSpider(NewsSpider):
 
     name = "urls"
     robots_sitemaps = False
+    arguments = {"file": "text file with one article URL a line (# comments and blank lines skipped)"}
+    required_arguments = ("file",)
+
+    @classmethod
+    def check_file(cls, value: str) -> None:
+        require_file(cls.name, "file", value)
 
     def __init__(self, file: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not file:
-            raise ValueError("urls: pass the list with -a file=urls.txt")
-        self.url_file = Path(file)
+        self.url_file = Path(file) if file else None
 
     async def start(self):
         with self.url_file.open(encoding="utf-8", errors="replace") as lines:

@@ -10,6 +10,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from newscrawl.clock import crawl_now
+from newscrawl.crawl.arguments import SpiderArgumentError, check_arguments
 from newscrawl.extraction import template_observation
 from newscrawl.extraction.decoding import charset_of
 from newscrawl.items import ArticleLoader
@@ -41,12 +42,25 @@ class WarcSpider(scrapy.Spider):
     """Every HTML response record becomes an Article item; no network access at all."""
 
     name = "warc"
+    arguments = {"path": "a .warc / .warc.gz file, or a folder searched for them"}
+    required_arguments = ("path",)
+
+    @classmethod
+    def check_path(cls, value: str) -> None:
+        path = Path(value)
+        if not path.exists():
+            raise SpiderArgumentError(f"warc: -a path={value}: no such file or folder")
+        if path.is_dir() and not warc_files(path):
+            raise SpiderArgumentError(f"warc: -a path={value}: no .warc or .warc.gz files in this folder")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        check_arguments(cls, kwargs)
+        return super().from_crawler(crawler, *args, **kwargs)
 
     def __init__(self, path: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not path:
-            raise ValueError("warc: pass a WARC file or folder with -a path=...")
-        self.path = Path(path)
+        self.path = Path(path) if path else None
 
     async def start(self):
         files = warc_files(self.path)

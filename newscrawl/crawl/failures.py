@@ -10,6 +10,16 @@ from twisted.web._newclient import ResponseNeverReceived
 from newscrawl.downloader.guard import AddressRefused
 
 
+# Scrapy >= 2.13 wraps Twisted's download errors in its own classes; named here by name,
+# so older Scrapy versions (which raise the Twisted ones, handled below) still import this.
+SCRAPY_DOWNLOAD_ERRORS = {
+    "DownloadConnectionRefusedError": "refused",
+    "CannotResolveHostError": "dns",
+    "DownloadTimeoutError": "timeout",
+    "ResponseDataLossError": "data_loss",
+}
+
+
 def failure_reason(failure) -> str:
     """`http_404`, `timeout`, `dns`, `refused`, `internal_address`, `ignored`, ... for a Twisted failure."""
     error = failure.value
@@ -19,6 +29,8 @@ def failure_reason(failure) -> str:
         return "unsupported_scheme"  # file://, ftp://, ...: no handler, on purpose
     if isinstance(error, HttpError):
         return f"http_{error.response.status}"
+    if type(error).__name__ in SCRAPY_DOWNLOAD_ERRORS:
+        return SCRAPY_DOWNLOAD_ERRORS[type(error).__name__]
     if isinstance(error, (TimeoutError, TCPTimedOutError)) or "Timeout" in type(error).__name__:
         return "timeout"
     if isinstance(error, DNSLookupError):

@@ -14,6 +14,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 
 from newscrawl.clock import crawl_now
+from newscrawl.crawl.arguments import SpiderArgumentError, check_arguments
 from newscrawl.crawl.discovery import DiscoveryError, Entry, host_of, parse_discovery, robots_sitemaps, split_off_host
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.crawl.sitemap_hosts import CHAIN, VOUCHED, SitemapHostRule
@@ -52,16 +53,27 @@ class NewsSpider(SitemapHostRule, scrapy.Spider):
     hints: SiteHints | None = None  # site knowledge passed to extraction
     articles_by_url = False  # pages matching article_patterns are articles: skip the page-kind check
     coverage_floors: dict[str, float] = {}  # run-health floors that differ from the defaults
+    # `-a NAME=VALUE` arguments: name -> meaning (README and `-a help=1` list them).
+    arguments: dict[str, str] = {"domains": "comma-separated domains to crawl instead of the spider's own"}
+    required_arguments: tuple[str, ...] = ()
+
+    @classmethod
+    def check_domains(cls, value: str) -> None:
+        for domain in _domain_list(value):
+            if "/" in domain or ":" in domain or "." not in domain:
+                raise SpiderArgumentError(f"{cls.name}: -a domains=: {domain!r} is not a domain name "
+                                          "(give host names such as example.com,www.example.org)")
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
+        check_arguments(cls, kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
         # A mistyped network must stop the crawl here, not unload the download handler later.
         parse_networks(crawler.settings.getlist("NEWSCRAWL_ALLOW_NETWORKS"))
         configured = crawler.settings.getlist(cls.domains_setting) if cls.domains_setting else []
         spider.domains = tuple(_domain_list(kwargs.get("domains")) or configured or list(cls.domains))
         if not spider.domains and cls.domains_setting:
-            raise ValueError(f"{cls.name}: no domains; set {cls.domains_setting} or pass -a domains=a.com,b.com")
+            raise SpiderArgumentError(f"{cls.name}: no domains; set {cls.domains_setting} or pass -a domains=a.com,b.com")
         spider.allowed_domains = [d[4:] if d.startswith("www.") else d for d in spider.domains]
         spider._article_re = [re.compile(p) for p in cls.article_patterns]
         spider._listing_re = [re.compile(p) for p in cls.listing_patterns]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from scrapy import signals
 
+from newscrawl.errors import SettingError
+from newscrawl.extensions.run_outcome import FAILED_STAT, conditions, run_failures
 from newscrawl.output import run_paths
 
 logger = logging.getLogger(__name__)
@@ -78,13 +80,17 @@ def health_warnings(summary: dict, previous: dict | None, floors: dict | None = 
 class RunSummary:
     """On close: counts, coverage, warnings and all stats as JSON (`<feed>.summary.json`)."""
 
-    def __init__(self, crawler):
+    def __init__(self, crawler, fail_on=("error", "empty", "fetch_failed")):
         self.crawler = crawler
+        try:
+            self.fail_on = conditions(fail_on)  # refuse an unknown condition before the crawl starts
+        except ValueError as error:
+            raise SettingError(str(error)) from None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler, crawler.settings.getlist("NEWSCRAWL_FAIL_ON"))
 
     def build(self, spider, reason: str, previous: dict | None) -> dict:
         stats = {key: _plain(value) for key, value in sorted(self.crawler.stats.get_stats().items())}
@@ -113,6 +119,7 @@ class RunSummary:
             "stats": stats,
         }
         summary["warnings"] = health_warnings(summary, previous, getattr(spider, "coverage_floors", None))
+        summary["failures"] = run_failures(summary, self.fail_on)
         return summary
 
     def spider_closed(self, spider, reason):
@@ -120,6 +127,10 @@ class RunSummary:
         summary = self.build(spider, reason, previous_summary(path.parent, spider.name, path))
         for warning in summary["warnings"]:
             logger.warning("Run health: %s: %s", spider.name, warning)
+        for failure in summary["failures"]:
+            logger.error("Run failed: %s: %s", spider.name, failure)
+        if summary["failures"]:
+            self.crawler.stats.set_value(FAILED_STAT, "; ".join(summary["failures"]))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
