@@ -74,10 +74,15 @@ class ArticleLoader(ItemLoader):
     hint_misses_out = Identity()
 
 
+def is_absent(value) -> bool:
+    """None, an empty string or an empty list: the contract omits such values."""
+    return value is None or (isinstance(value, (str, list, tuple, dict)) and not value)
+
+
 def export_record(item) -> dict:
-    """The JSONL record of an item: internal fields dropped, None values omitted."""
+    """The JSONL record of an item: internal fields dropped, absent (None / empty) values omitted."""
     return {
         key: value
         for key, value in dict(item).items()
-        if key not in INTERNAL_FIELDS and value is not None
+        if key not in INTERNAL_FIELDS and not key.startswith("_") and not is_absent(value)
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawl.items import INTERNAL_FIELDS
+from newscrawl.items import INTERNAL_FIELDS, is_absent
 
 
 class ExportCleanupPipeline:
@@ -11,6 +11,6 @@ class ExportCleanupPipeline:
     def process_item(self, item):
         for name in INTERNAL_FIELDS:
             item.pop(name, None)
-        for name in [key for key, value in item.items() if value is None]:
+        for name in [key for key, value in item.items() if is_absent(value)]:
             del item[name]
         return item

@@ -117,7 +117,12 @@ def _write_all(path: Path, out, final: dict) -> Counter:
         for _, record in read_corpus(path, progress=progress):
             if record_text(record) is not None:
                 result = final.get(record["url"], UNIQUE)
-                record.update(result.fields())
+                for name, value in result.fields().items():
+                    # Absent values are omitted, and a stale link from an earlier run must go.
+                    if value is None:
+                        record.pop(name, None)
+                    else:
+                        record[name] = value
                 written["linked" if result.duplicate_of else result.relation] += 1
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return written
