@@ -147,6 +147,8 @@ NEWSCRAWL_CCNEWS_DOWNLOAD_TIMEOUT = 3600
 # --- exit status ----------------------------------------------------------------------
 # `scrapy crawl` exits 1 when the run meets one of these (error, empty, fetch_failed, warnings).
 NEWSCRAWL_FAIL_ON = ["error", "empty", "fetch_failed"]
+# spidermon actions run when a RunHealthMonitorSuite monitor fails (README "Alerts").
+NEWSCRAWL_ALERT_ACTIONS: list[str] = []
 # Our `crawl` command: exit statuses for failed runs, one-line errors, `-a help=1`.
 COMMANDS_MODULE = "newscrawl.crawl.commands"
 

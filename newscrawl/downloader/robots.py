@@ -39,6 +39,8 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def __init__(self, crawler):
         super().__init__(crawler)
+        if str(crawler.settings.get("LOG_LEVEL", "")).upper() != "DEBUG":
+            _quiet_download_tracebacks()
         self.max_delay = crawler.settings.getfloat("NEWSCRAWL_CRAWL_DELAY_MAX", 30.0)
         self.min_delay = crawler.settings.getfloat("DOWNLOAD_DELAY", 0.0)
         self.jitter = configured_jitter(crawler.settings)
@@ -77,3 +79,21 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._stats.inc_value("newscrawl/robots/crawl_delay_hosts")
         logger.info("Honouring robots.txt Crawl-delay of %.1fs for %s", floor, key)
         return floor
+
+
+class _DownloadTracebackFilter(logging.Filter):
+    """Drops the traceback Scrapy logs with a failed robots.txt download (a site down, a DNS error).
+
+    Its one-line message says it all; the traceback stays with LOG_LEVEL=DEBUG.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.getMessage().startswith("Error downloading"):
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def _quiet_download_tracebacks() -> None:
+    scrapy_logger = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
+    if not any(isinstance(f, _DownloadTracebackFilter) for f in scrapy_logger.filters):
+        scrapy_logger.addFilter(_DownloadTracebackFilter())

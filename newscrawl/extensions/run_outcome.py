@@ -50,8 +50,10 @@ def run_failures(summary: dict, fail_on) -> list[str]:
     if "fetch_failed" in fail_on and pages <= 0 and errors:
         failures.append(f"every request failed ({sum(errors.values())} fetch errors: {error_text})")
     if "empty" in fail_on and not summary.get("items") and not _kept_known(stats):
-        failures.append(f"nothing exported ({max(pages, 0)} pages fetched"
-                        + (f", fetch errors: {error_text})" if errors else ")"))
+        found = [f"{max(pages, 0)} pages fetched", f"{stats.get('item_dropped_count', 0)} dropped"]
+        if errors:
+            found.append(f"fetch errors: {error_text}")
+        failures.append(f"nothing exported ({', '.join(found)})")
     if "warnings" in fail_on and summary.get("warnings"):
         failures.append(f"{len(summary['warnings'])} health warning(s): {summary['warnings'][0]}")
     return failures

@@ -56,25 +56,27 @@ def previous_summary(folder: Path, spider: str, exclude: Path) -> dict | None:
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def health_warnings(summary: dict, previous: dict | None, floors: dict | None = None) -> list[str]:
+def health_checks(summary: dict, previous: dict | None, floors: dict | None = None) -> dict[str, list[str]]:
+    """Warnings by check: `coverage`, `site_hints`, `refused`, `site_memory`, `item_trend` (a monitor each)."""
     floors = {**COVERAGE_FLOORS, **(floors or {})}
-    warnings = []
+    checks: dict[str, list[str]] = {"coverage": [], "site_hints": [], "refused": [], "site_memory": [],
+                                     "item_trend": []}
     for name, share in summary["coverage"].items():
         if share < floors[name]:
-            warnings.append(f"coverage of {name} is {share:.0%} (floor {floors[name]:.0%})")
+            checks["coverage"].append(f"coverage of {name} is {share:.0%} (floor {floors[name]:.0%})")
     for hint, share in summary["hint_coverage"].items():
         if share < HINT_FLOOR:
-            warnings.append(f"site hint '{hint}' matched {share:.0%} of pages: has the layout changed?")
+            checks["site_hints"].append(f"site hint '{hint}' matched {share:.0%} of pages: has the layout changed?")
     if summary.get("refused_requests"):
-        warnings.append(f"{summary['refused_requests']} request(s) to internal addresses refused "
-                        f"({summary['refused_hosts']} host(s)); see the log, and NEWSCRAWL_ALLOW_NETWORKS")
+        checks["refused"].append(f"{summary['refused_requests']} request(s) to internal addresses refused "
+                                 f"({summary['refused_hosts']} host(s)); see the log, and NEWSCRAWL_ALLOW_NETWORKS")
     if summary.get("memory_shortened_paragraphs"):
-        warnings.append(f"the site memory cut into {summary['memory_shortened_paragraphs']} paragraphs "
-                        "(their words were put back): please report the pages")
+        checks["site_memory"].append(f"the site memory cut into {summary['memory_shortened_paragraphs']} paragraphs "
+                                     "(their words were put back): please report the pages")
     if previous and previous.get("items") and summary["items"] < ITEM_DROP_RATIO * previous["items"]:
         if not summary.get("incremental"):
-            warnings.append(f"{summary['items']} items, {previous['items']} in the previous run")
-    return warnings
+            checks["item_trend"].append(f"{summary['items']} items, {previous['items']} in the previous run")
+    return checks
 
 
 class RunSummary:
@@ -86,6 +88,7 @@ class RunSummary:
             self.fail_on = conditions(fail_on)  # refuse an unknown condition before the crawl starts
         except ValueError as error:
             raise SettingError(str(error)) from None
+        self._summary: dict | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -118,13 +121,21 @@ class RunSummary:
             "memory_shortened_paragraphs": stats.get(SHORTENED_STAT),
             "stats": stats,
         }
-        summary["warnings"] = health_warnings(summary, previous, getattr(spider, "coverage_floors", None))
+        summary["checks"] = health_checks(summary, previous, getattr(spider, "coverage_floors", None))
+        summary["warnings"] = [warning for found in summary["checks"].values() for warning in found]
         summary["failures"] = run_failures(summary, self.fail_on)
         return summary
 
+    def summary(self, spider, reason: str) -> dict:
+        """This run's summary, built once when the spider closes (spidermon monitors read it too)."""
+        if self._summary is None:
+            path = run_paths(self.crawler, spider.name).summary
+            self._summary = self.build(spider, reason, previous_summary(path.parent, spider.name, path))
+        return self._summary
+
     def spider_closed(self, spider, reason):
         path = run_paths(self.crawler, spider.name).summary
-        summary = self.build(spider, reason, previous_summary(path.parent, spider.name, path))
+        summary = self.summary(spider, reason)
         for warning in summary["warnings"]:
             logger.warning("Run health: %s: %s", spider.name, warning)
         for failure in summary["failures"]:
