@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawl.record import record_errors
+from newscrawl.record import cluster_errors, record_errors
 from tests.crawling import TEST_SETTINGS, run_crawl
 from tests.mockweb import truth
 
@@ -104,6 +104,7 @@ def test_write_thru_versions_share_one_cluster(crawls):
 def test_clusters_file_names_the_agency_original(crawls):
     clusters = crawls["mirrors"].clusters
     assert clusters, "no clusters file written"
+    assert all(cluster_errors(cluster) == [] for cluster in clusters)
     originals = {cluster["original"] for cluster in clusters}
     expected = {cluster_original(p.original_url) for p in TRUTH.values() if p.original_url}
     assert expected <= originals
@@ -113,6 +114,6 @@ def test_run_summary_reports_counts_and_coverage(crawls):
     summary = crawls["apnews"].summary
     assert summary["items"] == sum(1 for p in TRUTH.values() if p.site == "apnews.com")
     assert summary["coverage"]["title"] == 1.0 and summary["coverage"]["text"] == 1.0
-    assert summary["warnings"] == []
+    assert summary["warnings"] == [] and summary["failures"] == []
     assert summary["pages_fetched"] > summary["items"]  # listings, sitemaps and robots.txt too
     assert summary["previous_items"] is None  # a first run: nothing to compare with

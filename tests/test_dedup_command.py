@@ -11,6 +11,7 @@ import pytest
 from newscrawl.cli import main
 from newscrawl.commands import corpus
 from newscrawl.commands import dedup as dedup_command
+from newscrawl.record import cluster_errors, record_errors
 
 DATA = Path(__file__).parent / "data" / "linking"
 LINES = (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
@@ -37,7 +38,9 @@ def test_every_record_comes_back_with_its_final_cluster_fields(tmp_path, capsys)
     assert [r["url"] for r in records] == [json.loads(line)["url"] for line in LINES]
     for record in records:
         assert record["relation"] == LABELS[record["url"]]["relation"]
-        assert set(FIELDS) <= set(record) and record["text"]
+        assert record_errors(record) == [], record  # absent values omitted: no "duplicate_of": null
+        linked = record["relation"] not in ("original", "unique")
+        assert ("duplicate_of" in record) == linked and ("cluster_id" in record) == (record["relation"] != "unique")
     err = capsys.readouterr().err
     assert "newscrawl dedup: 61 records, 31 linked to an original, 14 clusters, 0 skipped" in err
     assert "linking" not in err  # no progress bar when stderr is not a terminal
@@ -60,12 +63,12 @@ def test_bad_lines_are_reported_with_line_numbers_counted_and_skipped(tmp_path, 
 
 def test_any_input_order_gives_the_same_records(tmp_path):
     _, first = dedup(tmp_path, LINES)
-    expected = {r["url"]: [r[f] for f in FIELDS] for r in read(first)}
+    expected = {r["url"]: [r.get(f) for f in FIELDS] for r in read(first)}
     for seed in (7, 8):
         shuffled = list(LINES)
         random.Random(seed).shuffle(shuffled)
         _, out = dedup(tmp_path, shuffled, name=f"shuffled-{seed}.jsonl")
-        assert {r["url"]: [r[f] for f in FIELDS] for r in read(out)} == expected
+        assert {r["url"]: [r.get(f) for f in FIELDS] for r in read(out)} == expected
 
 
 def test_a_persisted_store_links_a_second_run_to_the_first_and_feeds_the_clusters_command(tmp_path):
@@ -83,6 +86,8 @@ def test_a_persisted_store_links_a_second_run_to_the_first_and_feeds_the_cluster
     assert main(["clusters", "--store", store, "-o", str(tmp_path / "clusters.jsonl")]) == 0
     clusters = read(tmp_path / "clusters.jsonl")
     assert clusters == read(tmp_path / "c2.jsonl")
+    assert all(cluster_errors(c) == [] for c in clusters)
+    assert all(record_errors(r) == [] for r in read(out))
     assert {c["original"] for c in clusters} == originals
 
 
@@ -121,3 +126,16 @@ def test_jobs_must_be_positive(tmp_path, capsys):
     with pytest.raises(SystemExit):
         dedup(tmp_path, LINES[:2], "--jobs", "0")
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_a_stale_link_from_an_earlier_run_is_removed_not_kept(tmp_path):
+    """A record that was a copy in a crawl-time link, but is an original or unique now."""
+    record = json.loads(LINES[0])
+    record.update(cluster_id="c-old", duplicate_of="https://elsewhere.example/x", relation="duplicate",
+                  similarity=0.9)
+    code, out = dedup(tmp_path, [json.dumps(record)])
+    assert code == 0
+    (written,) = read(out)
+    assert written["relation"] == "unique"
+    assert not {"cluster_id", "duplicate_of", "similarity"} & set(written)
+    assert record_errors(written) == []
