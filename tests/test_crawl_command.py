@@ -25,12 +25,12 @@ def spider_classes() -> dict:
     return {name: loader.load(name) for name in loader.list()}
 
 
-def scrapy(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def scrapy(args: list[str], cwd: Path, **env) -> subprocess.CompletedProcess:
     """`scrapy ARGS` in a folder outside the project (settings from SCRAPY_SETTINGS_MODULE)."""
     command = [sys.executable, "-m", "scrapy", *args]
     for key, value in TEST_SETTINGS.items():
         command += ["-s", f"{key}={value}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", **env}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -58,6 +58,7 @@ class RunHealthMonitorSuite(MonitorSuite):
     monitors = [RunOutcomeMonitor, RunHealthMonitor]
 
     def __init__(self, *args, crawler=None, **kwargs):
-        actions = [load_object(path) for path in crawler.settings.getlist("NEWSCRAWL_ALERT_ACTIONS")] if crawler else []
-        kwargs["monitors_failed_actions"] = [*kwargs.get("monitors_failed_actions") or (), *actions]
+        paths = crawler.settings.getlist("NEWSCRAWL_ALERT_ACTIONS") if crawler is not None else []
+        actions = [load_object(path) for path in paths]
+        kwargs["monitors_failed_actions"] = [*(kwargs.get("monitors_failed_actions") or ()), *actions]
         super().__init__(*args, crawler=crawler, **kwargs)
