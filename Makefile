@@ -10,13 +10,16 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
+# Quiet unless it fails: pip's and setuptools' chatter goes to $(VENV)/install.log, shown on error.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench]'
+	@echo "installing .venv (log: $(VENV)/install.log)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@{ $(BIN)/python -m pip install -q --upgrade pip && \
+	   $(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench,monitoring]'; } > $(VENV)/install.log 2>&1 \
+	   || { cat $(VENV)/install.log; echo "make install failed (log above: $(VENV)/install.log)"; exit 1; }
 	@command -v redis-server >/dev/null 2>&1 || sh scripts/install-redis.sh
 	@sh scripts/install-chromium.sh
-	touch $(STAMP)
+	@touch $(STAMP)
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -29,5 +32,6 @@ bench: install
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dedup.py
 
+# Everything a run leaves: the venv, build files, crawl output (NEWSCRAWL_OUTPUT_DIR's default), the store.
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache demo-output
+	rm -rf $(VENV) build *.egg-info .pytest_cache demo-output output .newscrawl
