@@ -18,6 +18,8 @@ REDIS_PROFILE = {
     "SCHEDULER_PERSIST": True,
     # Give workers a moment to push follow-up requests before an idle one gives up.
     "SCHEDULER_IDLE_BEFORE_CLOSE": 2,
+    # Other workers may take every article: one that exported nothing has not failed.
+    "NEWSCRAWL_FAIL_ON": ["error", "fetch_failed"],
 }
 
 

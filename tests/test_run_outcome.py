@@ -56,3 +56,16 @@ def test_conditions_are_chosen_by_the_setting():
 def test_an_unknown_condition_is_refused():
     with pytest.raises(ValueError, match="unknown condition"):
         conditions(["empty", "emtpy"])
+
+
+def test_the_redis_profile_does_not_fail_a_worker_that_exported_nothing():
+    from scrapy.settings import Settings
+
+    from newscrawl.distributed import DistributedAddon
+
+    settings = Settings()
+    settings.setmodule("newscrawl.settings", priority="project")
+    assert "empty" in settings.getlist("NEWSCRAWL_FAIL_ON")
+    settings.set("NEWSCRAWL_REDIS_URL", "redis://127.0.0.1:6379/0", priority="cmdline")
+    DistributedAddon().update_settings(settings)
+    assert conditions(settings.getlist("NEWSCRAWL_FAIL_ON")) == {"error", "fetch_failed"}
