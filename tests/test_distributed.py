@@ -145,8 +145,8 @@ def test_unreachable_redis_is_a_clear_error_before_any_fetch(mockweb, tmp_path):
     result = subprocess.run(worker_command("apnews", output, mockweb.host_map, dead_url), cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     log = output.with_suffix(".log").read_text() + result.stderr
-    assert result.returncode != 0
-    assert "StoreError" in log and dead_url.split("/0")[0] in log
+    assert result.returncode == 2  # nothing was crawled: one line says why
+    assert "cannot reach the Redis server" in result.stderr.splitlines()[-1] and dead_url.split("/0")[0] in log
     assert "Crawled (200)" not in log and not read_jsonl(output)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from scrapy.settings import Settings
 
+from newscrawl.distributed import DistributedAddon
 from newscrawl.extensions.run_outcome import conditions, run_failures
 
 DEFAULT = ("error", "empty", "fetch_failed")
@@ -59,10 +61,6 @@ def test_an_unknown_condition_is_refused():
 
 
 def test_the_redis_profile_does_not_fail_a_worker_that_exported_nothing():
-    from scrapy.settings import Settings
-
-    from newscrawl.distributed import DistributedAddon
-
     settings = Settings()
     settings.setmodule("newscrawl.settings", priority="project")
     assert "empty" in settings.getlist("NEWSCRAWL_FAIL_ON")
