@@ -67,3 +67,9 @@ def test_the_redis_profile_does_not_fail_a_worker_that_exported_nothing():
     settings.set("NEWSCRAWL_REDIS_URL", "redis://127.0.0.1:6379/0", priority="cmdline")
     DistributedAddon().update_settings(settings)
     assert conditions(settings.getlist("NEWSCRAWL_FAIL_ON")) == {"error", "fetch_failed"}
+
+
+def test_requests_the_address_guard_refused_are_failed_requests():
+    stats = {"newscrawl__safety__refused": 2}
+    assert run_failures(summary(**stats), ["fetch_failed"]) == [
+        "every request failed (2 fetch errors: internal_address 2)"]

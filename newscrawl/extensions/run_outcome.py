@@ -11,9 +11,16 @@ CLEAN_FINISH = frozenset({"finished", "closespider_timeout", "closespider_itemco
 
 
 def fetch_errors(stats: dict) -> dict[str, int]:
-    """Failed requests by reason (`dns`, `refused`, `http_404`, ...), as the spiders counted them."""
+    """Failed requests by reason (`dns`, `refused`, `http_404`, ...), as the spiders counted them.
+
+    Requests the address guard refused (internal addresses) count as `internal_address`:
+    the spiders leave them to the guard's own stat.
+    """
     prefix = "newscrawl/fetch_errors/"
-    return {key[len(prefix):]: value for key, value in stats.items() if key.startswith(prefix)}
+    errors = {key[len(prefix):]: value for key, value in stats.items() if key.startswith(prefix)}
+    if stats.get("newscrawl/safety/refused"):
+        errors["internal_address"] = errors.get("internal_address", 0) + stats["newscrawl/safety/refused"]
+    return errors
 
 
 def _kept_known(stats: dict) -> int:
