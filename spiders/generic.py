@@ -39,7 +39,8 @@ class SitemapSpider(_OneUrlSpider):
     """`scrapy crawl sitemap -a url=https://site/sitemap.xml`: sitemaps, indexes, news sitemaps."""
 
     name = "sitemap"
-    arguments = {"url": "address of a sitemap, sitemap index or Google News sitemap (https://...)"}
+    arguments = {"url": "address of a sitemap, sitemap index or Google News sitemap (https://...)",
+                 "domains": "comma-separated hosts whose entries are trusted besides the sitemap's own"}
 
 
 class FeedSpider(_OneUrlSpider):

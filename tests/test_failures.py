@@ -6,9 +6,11 @@ import json
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -71,12 +73,30 @@ def test_the_table_covers_every_kind_of_command():
     commands = {" ".join(command.split()[:2]) for command, _, _ in failure_table()}
     assert {"scrapy crawl", "newscrawl extract", "newscrawl dedup", "newscrawl clusters"} <= commands
     assert len(failure_table()) >= 30
+    assert len({command for command, _, _ in failure_table()}) == len(failure_table())  # one row per command
+
+
+def _run(command: str, folder: Path) -> subprocess.CompletedProcess:
+    """One row's command in its own copy of the inputs (crawls write output/ and a store there)."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    return subprocess.run(_argv(command), cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def results(inputs, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
+    """Every row's result; rows run a few at a time (each is a process that mostly starts up)."""
+    folders = {}
+    for number, (command, _, _) in enumerate(failure_table()):
+        folders[command] = tmp_path_factory.mktemp(f"row{number}")
+        shutil.copytree(inputs, folders[command], dirs_exist_ok=True)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = {command: pool.submit(_run, command, folder) for command, folder in folders.items()}
+        return {command: future.result() for command, future in futures.items()}
 
 
 @pytest.mark.parametrize("command, message, status", failure_table(), ids=[row[0] for row in failure_table()])
-def test_failure_row(inputs, command, message, status):
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
-    result = subprocess.run(_argv(command), cwd=inputs, env=env, capture_output=True, text=True, timeout=300)
+def test_failure_row(results, command, message, status):
+    result = results[command]
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.returncode == status, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]

@@ -32,7 +32,7 @@ class RunOutcomeMonitor(_SummaryMonitor):
 
 
 class RunHealthMonitor(_SummaryMonitor):
-    """Field coverage, site hints and item count against the previous run, as in the run summary."""
+    """Field coverage, site hints, refused internal addresses and items against the previous run."""
 
     def _check(self, name: str) -> None:
         warnings = self.run_summary()["checks"][name]
@@ -43,6 +43,9 @@ class RunHealthMonitor(_SummaryMonitor):
 
     def test_site_hints_still_match(self):
         self._check("site_hints")
+
+    def test_no_request_to_internal_addresses(self):
+        self._check("refused")
 
     def test_items_not_halved_against_previous_run(self):
         self._check("item_trend")
