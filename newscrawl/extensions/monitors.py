@@ -47,6 +47,9 @@ class RunHealthMonitor(_SummaryMonitor):
     def test_no_request_to_internal_addresses(self):
         self._check("refused")
 
+    def test_site_memory_never_cut_into_a_paragraph(self):
+        self._check("site_memory")
+
     def test_items_not_halved_against_previous_run(self):
         self._check("item_trend")
 
