@@ -79,6 +79,11 @@ def health_checks(summary: dict, previous: dict | None, floors: dict | None = No
     return checks
 
 
+def health_warnings(summary: dict, previous: dict | None, floors: dict | None = None) -> list[str]:
+    """Every warning of `health_checks`, in one list (the summary's `warnings`)."""
+    return [warning for found in health_checks(summary, previous, floors).values() for warning in found]
+
+
 class RunSummary:
     """On close: counts, coverage, warnings and all stats as JSON (`<feed>.summary.json`)."""
 
