@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy.utils.gz import gunzip
 
 from newscrawl.crawl import ccnews
+from newscrawl.crawl.arguments import check_arguments
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.crawl.warcfile import warc_responses
 from newscrawl.downloader.spool import SPOOL_META
@@ -39,6 +40,16 @@ class CCNewsSpider(scrapy.Spider):
     # A worker takes at most two files from a shared queue: one being read, one downloading.
     # (Scrapy pulls up to CONCURRENT_REQUESTS requests at once; more would hoard the fleet's work.)
     custom_settings = {"CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
+    # `-a NAME=VALUE` arguments (README and `-a help=1` list them; others are refused).
+    arguments = {
+        "from": "first day of the span, YYYY-MM-DD",
+        "to": "last day of the span, YYYY-MM-DD (default: the first day)",
+        "domains": "comma-separated domains to keep (subdomains included)",
+        "domains_file": "file with one domain a line, to keep",
+        "languages": "comma-separated ISO 639-1 codes to keep",
+        "url_pattern": "regular expression a kept record's URL must match",
+    }
+    required_arguments = ("from",)
 
     def __init__(self, *args, domains: str | None = None, domains_file: str | None = None,
                  languages: str | None = None, url_pattern: str | None = None, **kwargs):
@@ -65,6 +76,7 @@ class CCNewsSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
+        check_arguments(cls, kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.base_url = settings.get("NEWSCRAWL_CCNEWS_BASE_URL")
