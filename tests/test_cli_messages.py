@@ -1,4 +1,4 @@
-"""The `newscrawl` command: --version, store URL forms in --help, tracebacks only with --verbose / DEBUG."""
+"""The `newscrawl` command's messages: --version, store URL forms in --help, tracebacks only with --verbose / DEBUG."""
 
 from __future__ import annotations
 
