@@ -21,7 +21,7 @@ from scrapy import signals
 from scrapy.utils.gz import gunzip
 
 from newscrawl.crawl import ccnews
-from newscrawl.crawl.arguments import check_arguments
+from newscrawl.crawl.arguments import SpiderArgumentError, check_arguments
 from newscrawl.crawl.failures import failure_reason
 from newscrawl.crawl.warcfile import warc_responses
 from newscrawl.downloader.spool import SPOOL_META
@@ -56,15 +56,15 @@ class CCNewsSpider(scrapy.Spider):
         start, end = kwargs.pop("from", None), kwargs.pop("to", None)
         super().__init__(*args, **kwargs)
         if not start:
-            raise ValueError("ccnews: pass the first day with -a from=YYYY-MM-DD (and -a to=, default: the same day)")
+            raise SpiderArgumentError("ccnews: pass the first day with -a from=YYYY-MM-DD (and -a to=, default: the same day)")
         self.start_day = ccnews.parse_day(start, "from")
         self.end_day = ccnews.parse_day(end, "to") if end else self.start_day
         if self.end_day < self.start_day:
-            raise ValueError(f"ccnews: -a to={end} is before -a from={start}")
+            raise SpiderArgumentError(f"ccnews: -a to={end} is before -a from={start}")
         self.filter = ccnews.RecordFilter(
             domains=frozenset(ccnews.read_domains(domains, domains_file)),
             languages=frozenset(code.strip().lower() for code in (languages or "").split(",") if code.strip()),
-            url_pattern=re.compile(url_pattern) if url_pattern else None,
+            url_pattern=_pattern(url_pattern) if url_pattern else None,
         )
         self.records = self.kept = 0
         self.picked: set[str] = set()  # file URLs of the span (listings read so far, and redone files)
@@ -234,3 +234,10 @@ class CCNewsSpider(scrapy.Spider):
     def _skip(self, reason: str, message: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"{STATS}skipped/{reason}", count)
         self.logger.warning("ccnews: skipped %s", message)
+
+
+def _pattern(value: str) -> re.Pattern:
+    try:
+        return re.compile(value)
+    except re.error as error:
+        raise SpiderArgumentError(f"ccnews: -a url_pattern= is not a regular expression ({error}): {value!r}") from None

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from newscrawl.crawl.arguments import SpiderArgumentError
+
 # CC-NEWS-20240101013000-00000.warc.gz: the time the crawler started writing the file.
 FILE_RE = re.compile(r"CC-NEWS-(\d{14})-(\d{5})\.warc\.gz$")
 LANG_RE = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
@@ -17,7 +19,7 @@ def parse_day(value: str, name: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except (AttributeError, ValueError):
-        raise ValueError(f"ccnews: -a {name}= must be a day as YYYY-MM-DD, not {value!r}") from None
+        raise SpiderArgumentError(f"ccnews: -a {name}= must be a day as YYYY-MM-DD, not {value!r}") from None
 
 
 def months(start: date, end: date) -> list[tuple[int, int]]:
