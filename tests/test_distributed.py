@@ -136,9 +136,10 @@ def test_a_killed_worker_loses_nothing(mockweb, tmp_path):
     # (a known race in the ledger, reported as open): nothing is lost either way.
     requeued = sum(s["stats"].get("newscrawl/distributed/requeued", 0) for s in summaries)
     assert len(held) <= requeued <= 2 * len(held), (requeued, held)
-    # Exported twice only if the kill fell between its feed line and its ledger entry's removal.
+    # Exported twice only for pages the killed worker held (the kill fell between its feed line
+    # and its ledger entry's removal, or the re-queue race above).
     twice = {url for url in urls if urls.count(url) > 1}
-    assert twice <= held & {r["url"] for r in read_jsonl(outputs[0])}, twice
+    assert twice <= held, twice
 
 
 def test_unreachable_redis_is_a_clear_error_before_any_fetch(mockweb, tmp_path):
