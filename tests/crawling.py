@@ -48,23 +48,25 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def crawl_command(spider: str, output: Path, host_map: dict[str, str], *, settings: dict | None = None,
+                  args: dict | None = None, feed: str = "-O") -> list[str]:
+    """The `scrapy crawl SPIDER -O OUTPUT` command line with TEST_SETTINGS, the host map and `settings`."""
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, feed, str(output)]
+    for key, value in {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps(host_map), **(settings or {})}.items():
+        command += ["-s", f"{key}={value}"]
+    for key, value in (args or {}).items():
+        command += ["-a", f"{key}={value}"]
+    return command
+
+
 def run_crawl(spider: str, workdir: Path, host_map: dict[str, str], *, args: dict | None = None,
               settings: dict | None = None, name: str = "out", timeout: int = 300) -> Crawl:
     """`scrapy crawl SPIDER -O workdir/NAME.jsonl` with the mock web's host map; waits for it."""
     output = workdir / f"{name}.jsonl"
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(output)]
-    merged = {
-        **TEST_SETTINGS,
-        "NEWSCRAWL_HOST_MAP": json.dumps(host_map),
-        "NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}",
-        **(settings or {}),
-    }
-    for key, value in merged.items():
-        command += ["-s", f"{key}={value}"]
-    for key, value in (args or {}).items():
-        command += ["-a", f"{key}={value}"]
     log = workdir / f"{name}.log"
-    command += ["-s", f"LOG_FILE={log}"]
+    store = {"NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}"}
+    command = crawl_command(spider, output, host_map, settings={**store, **(settings or {}), "LOG_FILE": log},
+                            args=args)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     summary_path = output.with_name(f"{name}.summary.json")
     summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}

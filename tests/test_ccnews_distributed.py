@@ -6,12 +6,11 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
-from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl, run_crawl
+from tests.crawling import ROOT, crawl_command, read_jsonl, run_crawl
 from tests.mockweb.ccnews import CC_HOST, FILES, StaticHost, build_month, file_name
 from tests.redis_server import RedisServer
 from tests.test_distributed import cluster_view, write_clusters
@@ -24,13 +23,8 @@ PACED = {"NEWSCRAWL_SPOOL_MAX_FILES": "1", "DOWNLOAD_DELAY": "0.3", "CONCURRENT_
 
 
 def worker(output, host_map, redis_url, extra=None):
-    settings = {**TEST_SETTINGS, **PACED, "NEWSCRAWL_HOST_MAP": json.dumps(host_map), "NEWSCRAWL_REDIS_URL": redis_url,
-                "LOG_FILE": str(output.with_suffix(".log")), **(extra or {})}
-    command = [sys.executable, "-m", "scrapy", "crawl", "ccnews", "-O", str(output)]
-    for key, value in {**settings}.items():
-        command += ["-s", f"{key}={value}"]
-    for key, value in SPAN.items():
-        command += ["-a", f"{key}={value}"]
+    settings = {**PACED, "NEWSCRAWL_REDIS_URL": redis_url, "LOG_FILE": str(output.with_suffix(".log")), **(extra or {})}
+    command = crawl_command("ccnews", output, host_map, settings=settings, args=SPAN)
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
-import sys
 import time
 
-from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl
+from tests.crawling import ROOT, crawl_command, read_jsonl
 from tests.mockweb.ccnews import CC_HOST, StaticHost, build_month
 
 
-def crawl_command(output, host_map, workdir):
-    settings = {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps(host_map), "JOBDIR": str(workdir / "job"),
+def ccnews_command(output, host_map, workdir):
+    settings = {"JOBDIR": str(workdir / "job"),
                 "NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}", "NEWSCRAWL_SPOOL_MAX_FILES": "1",
                 "CONCURRENT_REQUESTS": "1", "LOG_FILE": str(output.with_suffix(".log"))}
-    command = [sys.executable, "-m", "scrapy", "crawl", "ccnews", "-O", str(output),
-               "-a", "from=2024-01-01", "-a", "to=2024-01-31"]
-    for key, value in settings.items():
-        command += ["-s", f"{key}={value}"]
-    return command
+    return crawl_command("ccnews", output, host_map, settings=settings,
+                         args={"from": "2024-01-01", "to": "2024-01-31"})
 
 
 def test_a_stopped_crawl_resumes_and_redoes_the_interrupted_file(tmp_path):
@@ -30,7 +25,7 @@ def test_a_stopped_crawl_resumes_and_redoes_the_interrupted_file(tmp_path):
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     with StaticHost(root) as host:
         host_map = {CC_HOST: host.address}
-        process = subprocess.Popen(crawl_command(first, host_map, tmp_path), cwd=ROOT,
+        process = subprocess.Popen(ccnews_command(first, host_map, tmp_path), cwd=ROOT,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and len(read_jsonl(first)) < 3:
@@ -40,7 +35,7 @@ def test_a_stopped_crawl_resumes_and_redoes_the_interrupted_file(tmp_path):
         first_log = first.with_suffix(".log").read_text()
         assert "stays unfinished" in first_log
         assert len(read_jsonl(first)) < len(expected)
-        resumed = subprocess.run(crawl_command(second, host_map, tmp_path), cwd=ROOT, capture_output=True,
+        resumed = subprocess.run(ccnews_command(second, host_map, tmp_path), cwd=ROOT, capture_output=True,
                                  text=True, timeout=300)
     second_log = second.with_suffix(".log").read_text()
     assert resumed.returncode == 0, second_log[-2000:]

@@ -13,7 +13,7 @@ import time
 import pytest
 import redis
 
-from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl, run_crawl
+from tests.crawling import ROOT, crawl_command, read_jsonl, run_crawl
 from tests.mockweb import MIRROR_HOSTS, truth
 from tests.redis_server import RedisServer
 
@@ -24,12 +24,8 @@ PACED = {"DOWNLOAD_DELAY": "0.15", "CONCURRENT_REQUESTS_PER_DOMAIN": "2"}
 
 
 def worker_command(spider, output, host_map, redis_url, extra=None):
-    settings = {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps(host_map), "NEWSCRAWL_REDIS_URL": redis_url,
-                "LOG_FILE": str(output.with_suffix(".log")), **(extra or {})}
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(output)]
-    for key, value in settings.items():
-        command += ["-s", f"{key}={value}"]
-    return command
+    settings = {"NEWSCRAWL_REDIS_URL": redis_url, "LOG_FILE": str(output.with_suffix(".log")), **(extra or {})}
+    return crawl_command(spider, output, host_map, settings=settings)
 
 
 def run_workers(spider, workdir, host_map, redis_url, count=WORKERS, extra=None):

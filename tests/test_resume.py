@@ -8,27 +8,21 @@ re-reads discovery, and the store skips what was exported.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 from newscrawl.store import open_store
-from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl, run_crawl
+from tests.crawling import ROOT, crawl_command, read_jsonl, run_crawl
 from tests.mockweb import MIRROR_HOSTS, truth
 
 
 def _command(output, host_map, workdir, log="killed.log", delay="0.15"):
-    settings = {**TEST_SETTINGS, "NEWSCRAWL_HOST_MAP": json.dumps(host_map),
-                "NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}",
+    settings = {"NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}",
                 "JOBDIR": str(workdir / "job"), "CONCURRENT_REQUESTS": "1", "DOWNLOAD_DELAY": delay,
                 "LOG_FILE": str(workdir / log)}
-    command = [sys.executable, "-m", "scrapy", "crawl", "mirrors", "-o", str(output)]
-    for key, value in settings.items():
-        command += ["-s", f"{key}={value}"]
-    return command
+    return crawl_command("mirrors", output, host_map, settings=settings, feed="-o")
 
 
 def _queued_bytes(jobdir) -> int:
