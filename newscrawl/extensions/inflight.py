@@ -27,6 +27,14 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 1.0
 HEARTBEAT_TTL = 5  # seconds without a beat before a worker counts as dead
 
+# Remove an entry only if the worker seen holding it still does. A plain HDEL is not
+# enough: a survivor reading an old snapshot would delete the entry of the worker that
+# has meanwhile taken the re-queued page again, and re-queue it a second time.
+CLAIM = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
+"""
+
 
 class InFlightLedger:
     def __init__(self, crawler, url: str):
@@ -34,6 +42,7 @@ class InFlightLedger:
         self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
         self.beat = task.LoopingCall(self.heartbeat)
+        self._claim = self.redis.register_script(CLAIM)
         self.spider = None
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
                                 (self.done, signals.item_scraped), (self.done, signals.item_dropped),
@@ -64,6 +73,10 @@ class InFlightLedger:
         if request.meta.get("newscrawl_entry") is not None or request.meta.get("newscrawl_unit"):
             self.redis.hset(self._ledger(), request.url, self.worker)
 
+    def claim(self, url: str | bytes, owner: str) -> bool:
+        """Take a dead worker's entry: True for exactly one caller, and only while `owner` holds it."""
+        return bool(self._claim(keys=[self._ledger()], args=[url, owner]))
+
     def unit_done(self, url, spider=None):
         self.redis.hdel(self._ledger(), url)
 
@@ -86,7 +99,7 @@ class InFlightLedger:
             if self.redis.exists(f"newscrawl:worker:{owner}"):
                 waiting = True
                 continue
-            if self.redis.hdel(self._ledger(), url):  # only one survivor claims it
+            if self.claim(url, owner):  # only one survivor claims it
                 url = url.decode()
                 logger.warning("Re-queueing %s, taken by worker %s which is gone", url, owner)
                 self.crawler.stats.inc_value("newscrawl/distributed/requeued")
