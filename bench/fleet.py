@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -27,14 +28,35 @@ from newscrawl.fingerprint.prepare import prepare  # noqa: E402
 from newscrawl.store import open_store  # noqa: E402
 
 
+def _timed_transactions(store) -> list[float]:
+    """Time the store's outermost transactions from lock taken to work done; [seconds so far]."""
+    held, depth, inner = [0.0], [0], store.transaction
+
+    @contextmanager
+    def timed():
+        with inner():
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                yield
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    held[0] += time.perf_counter() - start
+
+    store.transaction = timed
+    return held
+
+
 def _link(url: str, items: list, batch: int, out, fingerprint: bool) -> None:
     with open_store(url) as store:
+        held = _timed_transactions(store)
         linker = Linker(store)
         start = time.perf_counter()
         for at in range(0, len(items), batch):
             chunk = prepare(items[at:at + batch]) if fingerprint else items[at:at + batch]
             linker.link_prepared(chunk, answers=True)
-        out.put(time.perf_counter() - start)
+        out.put((time.perf_counter() - start, held[0]))
 
 
 def server_cpu(url: str) -> float | None:
@@ -54,26 +76,27 @@ def with_prefix(url: str, prefix: str) -> str:
     return urlunsplit(parts._replace(query=urlencode({**dict(parse_qsl(parts.query)), "prefix": prefix})))
 
 
-def fleet(url: str, parts: list[list], batch: int, fingerprint: bool = False) -> tuple[float, float | None]:
-    """Items linked per second by all processes together (the slowest one's time), and the
-    store server's CPU ms per item (None if not Redis)."""
+def fleet(url: str, parts: list[list], batch: int, fingerprint: bool = False) -> tuple[float, float, float | None]:
+    """Items linked per second by all processes together (the slowest one's time), ms per
+    item in the store's lock, and the store server's CPU ms per item (None if not Redis)."""
     out = multiprocessing.Queue()
     procs = [multiprocessing.Process(target=_link, args=(url, part, batch, out, fingerprint)) for part in parts]
     before = server_cpu(url)
     for proc in procs:
         proc.start()
-    took = max(out.get() for _ in procs)
+    times = [out.get() for _ in procs]
     for proc in procs:
         proc.join()
     items = sum(len(part) for part in parts)
     after = server_cpu(url)
-    return items / took, None if before is None else (after - before) * 1000 / items
+    held = sum(h for _, h in times) * 1000 / items
+    return items / max(t for t, _ in times), held, None if before is None else (after - before) * 1000 / items
 
 
-def _row(label: str, rate: float, cpu: float | None, base: float | None = None) -> str:
+def _row(label: str, rate: float, held: float, cpu: float | None, base: float | None = None) -> str:
     ratio = f"{rate / base:5.1f}x" if base else "      "
-    server = f"   server {cpu:.3f} ms/item (one core: {1000 / cpu:,.0f} items/s)" if cpu else ""
-    return f"  {label:<30} {rate:8,.0f} items/s {ratio}{server}"
+    server = f"   server CPU {cpu:.3f} ms/item ({1000 / cpu:,.0f}/s)" if cpu else ""
+    return f"  {label:<30} {rate:8,.0f} items/s {ratio}   in the lock {held:.3f} ms/item ({1000 / held:,.0f}/s){server}"
 
 
 def main(argv=None) -> int:
@@ -88,12 +111,12 @@ def main(argv=None) -> int:
     parts = [prepare(share) for share in shares]
     stamp = f"fleet{int(time.time())}"
     print(f"{args.procs} processes, {len(records):,} records, one store")
-    single, cpu = fleet(with_prefix(args.store, f"{stamp}b1"), parts, 1)
-    print(_row("each item alone", single, cpu), flush=True)
-    batched, cpu = fleet(with_prefix(args.store, f"{stamp}b{args.batch}"), parts, args.batch)
-    print(_row(f"batches of {args.batch}", batched, cpu, single), flush=True)
-    whole, cpu = fleet(with_prefix(args.store, f"{stamp}f{args.batch}"), shares, args.batch, fingerprint=True)
-    print(_row(f"batches of {args.batch}, fingerprinting", whole, cpu, single))
+    single, held, cpu = fleet(with_prefix(args.store, f"{stamp}b1"), parts, 1)
+    print(_row("each item alone", single, held, cpu), flush=True)
+    batched, held, cpu = fleet(with_prefix(args.store, f"{stamp}b{args.batch}"), parts, args.batch)
+    print(_row(f"batches of {args.batch}", batched, held, cpu, single), flush=True)
+    whole, held, cpu = fleet(with_prefix(args.store, f"{stamp}f{args.batch}"), shares, args.batch, fingerprint=True)
+    print(_row(f"batches of {args.batch}, fingerprinting", whole, held, cpu, single))
     return 0
 
 
