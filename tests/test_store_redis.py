@@ -169,6 +169,25 @@ def test_transactions_are_reentrant_and_exclusive_across_stores(server):
             assert first._lock.acquire(blocking=False) is False
 
 
+def test_a_waiting_store_goes_ahead_once_the_lock_is_released(server):
+    url = fresh_url(server)
+    with open_store(url) as first, open_store(url) as second:
+        entered = threading.Event()
+
+        def waiter():
+            with second.transaction():
+                entered.set()
+
+        with first.transaction():
+            thread = threading.Thread(target=waiter)
+            thread.start()
+            assert not entered.wait(0.3)  # blocked on the wake-up list meanwhile
+            assert second._lock.acquire(blocking_timeout=0.1) is False  # a wait that runs out says so
+        thread.join(timeout=30)
+        assert entered.is_set()
+        assert second._r.llen(second._lock.wake) <= 1  # one wake-up at most is ever kept
+
+
 def test_a_long_transaction_keeps_its_lock(server, monkeypatch):
     monkeypatch.setattr(redis_store, "LOCK_TTL", 0.6)
     with open_store(fresh_url(server)) as store, store.transaction():
