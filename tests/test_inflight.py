@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import redis
 from scrapy import Request, Spider
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.test import get_crawler
 
+from newscrawl.extensions import inflight
 from newscrawl.extensions.inflight import InFlightLedger
 from tests.redis_server import RedisServer
 
@@ -65,3 +68,18 @@ def test_a_survivor_waits_while_a_live_worker_holds_a_page(server):
     with pytest.raises(DontCloseSpider):
         second.idle(second.spider)
     assert owner_of(server, PAGE) == first.worker  # not re-queued: its worker is alive
+
+
+def test_a_busy_worker_keeps_beating_and_a_closed_one_stops(server, monkeypatch):
+    monkeypatch.setattr(inflight, "HEARTBEAT_SECONDS", 0.2)
+    monkeypatch.setattr(inflight, "HEARTBEAT_TTL", 1)
+    crawler = get_crawler(LedgerSpider, {"NEWSCRAWL_REDIS_URL": server.url})
+    ledger = InFlightLedger.from_crawler(crawler)
+    ledger.opened(LedgerSpider())
+    beat = f"newscrawl:worker:{ledger.worker}"
+    client = redis.Redis.from_url(server.url)
+    time.sleep(2.5)  # the reactor is not running at all here: as blocked as a reactor can be
+    assert client.exists(beat)
+    ledger.closed(ledger.spider, "finished")
+    time.sleep(0.5)
+    assert not client.exists(beat)

@@ -11,12 +11,12 @@ entries, so the crawl ends with nothing lost.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 
 import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
-from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
 from newscrawl.signals import work_unit_done
@@ -41,7 +41,8 @@ class InFlightLedger:
         self.crawler = crawler
         self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
-        self.beat = task.LoopingCall(self.heartbeat)
+        self._stopping = threading.Event()
+        self._beating: threading.Thread | None = None
         self._claim = self.redis.register_script(CLAIM)
         self.spider = None
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
@@ -62,8 +63,19 @@ class InFlightLedger:
     def opened(self, spider):
         self.spider = spider
         self.heartbeat()
-        self.beat.start(HEARTBEAT_SECONDS, now=False)
+        self._beating = threading.Thread(target=self._beat, name="newscrawl-heartbeat", daemon=True)
+        self._beating.start()
         logger.info("Worker %s joined the shared crawl of %s", self.worker, spider.name)
+
+    def _beat(self) -> None:
+        # On a thread of its own, not the reactor's: a busy worker (a long extraction on a
+        # loaded machine) still beats, and only a dead process stops. A live worker taken
+        # for dead had its pages re-queued and fetched twice.
+        while not self._stopping.wait(HEARTBEAT_SECONDS):
+            try:
+                self.heartbeat()
+            except redis.RedisError:
+                pass  # the next beat tries again; the crawl's own Redis calls report an outage
 
     def heartbeat(self):
         self.redis.set(f"newscrawl:worker:{self.worker}", 1, ex=HEARTBEAT_TTL)
@@ -111,8 +123,9 @@ class InFlightLedger:
             raise DontCloseSpider
 
     def closed(self, spider, reason):
-        if self.beat.running:
-            self.beat.stop()
+        self._stopping.set()
+        if self._beating is not None:
+            self._beating.join(timeout=HEARTBEAT_SECONDS * 2)  # so no late beat outlives the delete below
         # A clean stop finished (or logged) everything it took.
         for url, owner in self.redis.hgetall(self._ledger()).items():
             if owner.decode() == self.worker:
