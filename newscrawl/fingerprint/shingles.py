@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.fingerprint.text import STOPWORDS, WORD, prose, sentences, tokens
+from newscrawl.fingerprint.text import LINE_MARK, SENTENCE_MARK, STOPWORDS, prose, story_tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["LOOSE_SAMPLING", "SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack",
@@ -83,42 +83,51 @@ class Fingerprint:
 
 
 class _Vocabulary(dict):
-    """token -> its row in two hash tables, filled on first sight (news vocabularies repeat
-    heavily): xxh3_64 of the token, and of its first letters (0 for a function word,
-    which loose shingles skip). One lookup per word, then numpy gathers both hashes."""
+    """token -> its row in three tables, filled on first sight (news vocabularies repeat
+    heavily): xxh3_64 of the token, of its first letters (0 for a function word, which
+    loose shingles skip), and whether it holds a digit. One lookup per word, then numpy
+    gathers. Rows 0 and 1 are the line and sentence marks of `story_tokens`."""
 
     LIMIT = 2_000_000  # tokens kept before starting over (bounded memory)
+    LINE, SENTENCE = 0, 1
 
     def __init__(self):
         super().__init__()
         self.exact = np.zeros(4096, dtype=np.uint64)
         self.stem = np.zeros(4096, dtype=np.uint64)
+        self.digit = np.zeros(4096, dtype=bool)
+        self._marks()
+
+    def _marks(self) -> None:
+        self.clear()
+        self[LINE_MARK], self[SENTENCE_MARK] = self.LINE, self.SENTENCE
 
     def __missing__(self, token: str) -> int:
         row = len(self)
         if row == len(self.exact):
             self.exact = np.concatenate([self.exact, np.zeros_like(self.exact)])
             self.stem = np.concatenate([self.stem, np.zeros_like(self.stem)])
+            self.digit = np.concatenate([self.digit, np.zeros_like(self.digit)])
         self.exact[row] = xxh3_64_intdigest(token.encode())
         self.stem[row] = 0 if token in STOPWORDS else xxh3_64_intdigest(token[:_STEM].encode()) or 1
+        self.digit[row] = _DIGIT.search(token) is not None
         self[token] = row
         return row
 
-    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(exact, stem) uint64 hashes of the words."""
+    def rows(self, tokens: list[str]) -> np.ndarray:
+        """int64 rows of the tokens."""
         if len(self) > self.LIMIT:
-            self.clear()
-        rows = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
-        return self.exact[rows], self.stem[rows]
+            self._marks()
+        return np.fromiter(map(self.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
 _vocabulary = _Vocabulary()
 
 
-def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) -> np.ndarray:
-    """Hashes of k-word windows that stay inside one line; a shorter line is one window."""
+def _shingles(hashes: np.ndarray, line_of: np.ndarray, lengths: np.ndarray, k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Hashes of k-word windows that stay inside one line; a shorter line is one window.
+    `line_of` gives each hash's line, `lengths` each line's length."""
     n = len(hashes)
-    line_of = np.repeat(np.arange(len(lengths)), lengths)
     parts = []
     if n >= k:
         m = n - k + 1
@@ -126,14 +135,14 @@ def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) ->
         for j in range(1, k):
             h = h * _P + hashes[j:j + m]
         parts.append(h[line_of[:m] == line_of[k - 1:]])
-    at = 0
-    for length in lengths:  # lines shorter than a window are one shingle each
-        if 0 < length < k:
+    short = (lengths > 0) & (lengths < k)
+    if short.any():  # lines shorter than a window are one shingle each
+        ends = np.cumsum(lengths)
+        for at, length in zip((ends - lengths)[short].tolist(), lengths[short].tolist()):
             h = hashes[at:at + 1]  # arrays wrap around silently; numpy scalars warn
             for j in range(1, length):
                 h = h * _P + hashes[at + j:at + j + 1]
             parts.append(h)
-        at += length
     if not parts:
         return np.zeros(0, dtype=np.uint32)
     mixed = fmix64(np.concatenate(parts) if len(parts) > 1 else parts[0])
@@ -180,36 +189,35 @@ def _numbers(numbers: list[str]) -> np.ndarray:
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
     story = prose(text)
-    unspaced = story.unspaced
-    words: list[str] = []
-    lengths: list[int] = []
+    found = story_tokens(story)
+    rows = _vocabulary.rows(found)
+    words = rows > _Vocabulary.SENTENCE
+    line_of = np.cumsum(rows == _Vocabulary.LINE)[words]
+    lengths = np.bincount(line_of, minlength=len(story.lines))
+    word_rows = rows[words]
+    hashes, stems = _vocabulary.exact[word_rows], _vocabulary.stem[word_rows]
+    # Sentences are the runs of tokens between marks; those of 8+ words are hashed whole.
+    cuts = np.flatnonzero(~words)
+    starts = np.concatenate([[0], cuts + 1])
+    ends = np.concatenate([cuts, [len(rows)]])
+    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # digits before each token
+    long = ends - starts >= SENTENCE_MIN_WORDS
+    with_digits = (digits[ends] > digits[starts])[long].tolist()
     exact: list[int] = []
     frames: list[int] = []
-    numbers: list[str] = []
-    for line in story.lines:
-        count = 0
-        for sentence in sentences(line, unspaced):
-            found = tokens(sentence) if unspaced else WORD.findall(sentence)
-            words += found
-            count += len(found)
-            digits = _DIGIT.search(sentence) is not None
-            if digits:
-                numbers += _NUMBER.findall(sentence)
-            if len(found) >= SENTENCE_MIN_WORDS:
-                e, f = _sentence_hash(found, digits)
-                exact.append(e)
-                frames.append(f)
-        lengths.append(count)
-    hashes, stems = _vocabulary.hashes(words)
-    content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
+    for start, end, digit in zip(starts[long].tolist(), ends[long].tolist(), with_digits):
+        e, f = _sentence_hash(found[start:end], digit)
+        exact.append(e)
+        frames.append(f)
+    content = xxh3_64_intdigest(hashes.tobytes() + lengths.astype(np.uint64).tobytes())
     kept = stems != 0
-    loose, loose_keys = _loose(stems[kept], np.repeat(np.arange(len(lengths)), lengths)[kept])
+    loose, loose_keys = _loose(stems[kept], line_of[kept])
     return Fingerprint(
-        shingles=_shingles(hashes, lengths),
+        shingles=_shingles(hashes, line_of, lengths),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
         frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
         loose=loose,
-        numbers=_numbers(numbers),
+        numbers=_numbers(_NUMBER.findall("\n".join(story.lines)) if digits[-1] else []),
         content=signed(content),
         anchors=_anchors(exact),
         loose_keys=loose_keys,
