@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.fingerprint.text import LINE_MARK, SENTENCE_MARK, STOPWORDS, prose, story_tokens
-from newscrawl.store.keytable import sorted_unique
+from newscrawl.fingerprint.text import LINE_MARK, SENTENCE_MARK, STOPWORDS
 
 __all__ = ["LOOSE_SAMPLING", "SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack",
            "signed"]
@@ -124,31 +123,6 @@ class _Vocabulary(dict):
 _vocabulary = _Vocabulary()
 
 
-def _shingles(hashes: np.ndarray, line_of: np.ndarray, lengths: np.ndarray, k: int = SHINGLE_WORDS) -> np.ndarray:
-    """Hashes of k-word windows that stay inside one line; a shorter line is one window.
-    `line_of` gives each hash's line, `lengths` each line's length."""
-    n = len(hashes)
-    parts = []
-    if n >= k:
-        m = n - k + 1
-        h = hashes[:m].copy()
-        for j in range(1, k):
-            h = h * _P + hashes[j:j + m]
-        parts.append(h[line_of[:m] == line_of[k - 1:]])
-    short = (lengths > 0) & (lengths < k)
-    if short.any():  # lines shorter than a window are one shingle each
-        ends = np.cumsum(lengths)
-        for at, length in zip((ends - lengths)[short].tolist(), lengths[short].tolist()):
-            h = hashes[at:at + 1]  # arrays wrap around silently; numpy scalars warn
-            for j in range(1, length):
-                h = h * _P + hashes[at + j:at + j + 1]
-            parts.append(h)
-    if not parts:
-        return np.zeros(0, dtype=np.uint32)
-    mixed = fmix64(np.concatenate(parts) if len(parts) > 1 else parts[0])
-    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32))
-
-
 def _sentence_hash(words: list[str], digits: bool) -> tuple[int, int]:
     """(exact, frame) hashes; the frame masks every word holding a digit."""
     exact = xxh3_64_intdigest(" ".join(words).encode())
@@ -163,21 +137,6 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
     return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
 
 
-def _loose(hashes: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Loose shingles (uint32, sorted unique) and the loose keys (sampled content-word triples);
-    `line_of` gives each hash's line (shingles stay inside one). The word hashes are
-    already uniform, so one multiply-add combines them (no finaliser needed)."""
-    if len(hashes) < 2:
-        return _EMPTY, ()
-    pairs = hashes[:-1] * _P + hashes[1:]
-    loose = sorted_unique((pairs[line_of[:-1] == line_of[1:]] >> np.uint64(32)).astype(np.uint32))
-    # Keys are three content words: a pair of common words is met by chance too often.
-    triples = (pairs[:-1] * _P + hashes[2:])[line_of[:-2] == line_of[2:]]
-    sampled = triples[triples % np.uint64(LOOSE_SAMPLING) == 0] ^ _LOOSE_SALT
-    keys = list(dict.fromkeys(sampled.view(np.int64).tolist()))[:LOOSE_KEYS]  # distinct, in text order
-    return loose, tuple(sorted(keys))
-
-
 def _numbers(numbers: list[str]) -> np.ndarray:
     found = {n.replace(",", "") for n in numbers}
     found = [n for n in found if not _YEAR.fullmatch(n)]
@@ -188,42 +147,9 @@ def _numbers(numbers: list[str]) -> np.ndarray:
 
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
-    story = prose(text)
-    found = story_tokens(story)
-    rows = _vocabulary.rows(found)
-    words = rows > _Vocabulary.SENTENCE
-    line_of = np.cumsum(rows == _Vocabulary.LINE)[words]
-    lengths = np.bincount(line_of, minlength=len(story.lines))
-    word_rows = rows[words]
-    hashes, stems = _vocabulary.exact[word_rows], _vocabulary.stem[word_rows]
-    # Sentences are the runs of tokens between marks; those of 8+ words are hashed whole.
-    cuts = np.flatnonzero(~words)
-    starts = np.concatenate([[0], cuts + 1])
-    ends = np.concatenate([cuts, [len(rows)]])
-    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # digits before each token
-    long = ends - starts >= SENTENCE_MIN_WORDS
-    with_digits = (digits[ends] > digits[starts])[long].tolist()
-    exact: list[int] = []
-    frames: list[int] = []
-    for start, end, digit in zip(starts[long].tolist(), ends[long].tolist(), with_digits):
-        e, f = _sentence_hash(found[start:end], digit)
-        exact.append(e)
-        frames.append(f)
-    content = xxh3_64_intdigest(hashes.tobytes() + lengths.astype(np.uint64).tobytes())
-    kept = stems != 0
-    loose, loose_keys = _loose(stems[kept], line_of[kept])
-    return Fingerprint(
-        shingles=_shingles(hashes, line_of, lengths),
-        sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
-        frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
-        loose=loose,
-        numbers=_numbers(_NUMBER.findall("\n".join(story.lines)) if digits[-1] else []),
-        content=signed(content),
-        anchors=_anchors(exact),
-        loose_keys=loose_keys,
-        dateline=story.dateline,
-        credit=story.credit,
-    )
+    from newscrawl.fingerprint.batch import fingerprints  # it builds on this module
+
+    return fingerprints([text])[0]
 
 
 _HEADER = struct.Struct("<BIIII")

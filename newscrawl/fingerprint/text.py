@@ -132,10 +132,11 @@ def tokens(sentence: str, unspaced: bool | None = None) -> list[str]:
 LINE_MARK, SENTENCE_MARK = "\x01", "\x02"
 # The cuts of _SENTENCE_SPLIT(_UNSPACED), made in the lines joined by "\x1d" (no prose line
 # holds it: splitlines() cuts there). Inside a prose line the only whitespace is single
-# spaces, so " " here is `\s+` there; the end mark is matched, not looked behind at, which
-# lets the regex engine skip ahead to the next one (twice as fast) and cuts in the same places.
-_MARK = re.compile(r"([.!?…。])[\"')\]]* ")
-_MARK_UNSPACED = re.compile(f"([.!?…。])[\"')\\]」』]* |([!?…。])[\"')\\]」』]*(?=[{_UNSPACED}])")
+# spaces, so " " here is `\s+` there. The end mark is matched, not looked behind at, and
+# replaced with the cut (it is no word): the same cuts, but the regex engine skips ahead to
+# the next end mark and sub() copies a plain string, three times as fast.
+_MARK = re.compile(r"[.!?…。][\"')\]]* ")
+_MARK_UNSPACED = re.compile(f"[.!?…。][\"')\\]」』]* |[!?…。][\"')\\]」』]*(?=[{_UNSPACED}])")
 # ASCII: every character that is no part of a word becomes a space (then str.split is the
 # tokenizer, a few times faster than WORD), but the marks.
 _ASCII_WORDS = {c: " " for c in range(128) if not (chr(c).isalnum() or c == ord("_"))
@@ -151,8 +152,7 @@ def story_tokens(story: Prose) -> list[str]:
 
     The same cuts and words as `sentences` and `tokens` line by line, in a few calls per text.
     """
-    joined = "\x1d".join(story.lines)
-    marked = _MARK_UNSPACED.sub("\\1\\2 \x1e ", joined) if story.unspaced else _MARK.sub("\\1 \x1e ", joined)
+    marked = (_MARK_UNSPACED if story.unspaced else _MARK).sub(" \x1e ", "\x1d".join(story.lines))
     if LINE_MARK in marked or SENTENCE_MARK in marked:  # the text's own: no words, so spaces
         marked = marked.replace(LINE_MARK, " ").replace(SENTENCE_MARK, " ")
     marked = marked.replace("\x1d", f" {LINE_MARK} ").replace("\x1e", SENTENCE_MARK)
