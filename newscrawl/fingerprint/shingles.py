@@ -159,7 +159,7 @@ _VERSION = 2
 def pack(fp: Fingerprint) -> bytes:
     """Bytes for the store: shingles, sentences, frames, loose shingles, numbers (uint32, little-endian)."""
     head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers))
-    return head + b"".join(a.astype("<u4").tobytes()
+    return head + b"".join(a.astype("<u4", copy=False).tobytes()
                            for a in (fp.shingles, fp.sentences, fp.frames, fp.loose, fp.numbers))
 
 
