@@ -104,3 +104,19 @@ def normalise_date(value: str | None, now: datetime | None = None) -> str | None
     if parsed is None or not plausible(parsed, now):
         return None
     return parsed.isoformat()
+
+
+def prefer_shown(published: str | None, raw: str | None, modified: str | None, shown: str | None,
+                 now: datetime | None = None) -> tuple[str | None, str | None]:
+    """(published, raw) once the dateline the page shows under its headline is weighed in.
+
+    The shown date wins over a declared one of another day: declared dates drift (a CMS
+    re-stamps datePublished when a page is republished, a UTC timestamp falls on the next
+    day). Not when it is the day of the page's own modified date: that is the update shown.
+    """
+    value = normalise_date(shown, now)
+    if not value:
+        return published, raw
+    if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])):
+        return published, raw
+    return value, shown.strip()

@@ -200,6 +200,12 @@ def _inside(element, block) -> bool:
     return any(ancestor is block for ancestor in element.iterancestors())
 
 
+def _is_person(value) -> bool:
+    value = value[0] if isinstance(value, list) and value else value
+    types = value.get("@type") if isinstance(value, dict) else None
+    return any(isinstance(t, str) and t.lower() == "person" for t in (types if isinstance(types, list) else [types]))
+
+
 def _publisher(article: dict) -> str | None:
     publisher = article.get("publisher")
     publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
@@ -215,7 +221,8 @@ def page_metadata(tree, url: str) -> dict:
     meta = meta_tags(tree)
     author = article.get("author") or next((o["author"] for o in objects if o.get("author")), None)
     people, organisations = jsonld_authors(resolve(author, objects))
-    publisher = _publisher({"publisher": resolve(article.get("publisher"), objects)})
+    publisher_value = resolve(article.get("publisher"), objects)
+    publisher = _publisher({"publisher": publisher_value})
     return {
         "title": unescape(first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"))),
         "h1": unescape(first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1]))),
@@ -233,6 +240,7 @@ def page_metadata(tree, url: str) -> dict:
         "author_organisations": organisations,
         "site_name": unescape(first(meta.get("og:site_name"), publisher, meta.get("application-name"))),
         "publisher": unescape(publisher),
+        "publisher_is_person": _is_person(publisher_value),
         "canonical_url": canonical_url(tree, url, meta),
         "language": language(tree, meta, article),
         "jsonld_types": jsonld_types(objects),
