@@ -29,7 +29,7 @@ from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
-from newscrawl.extraction.names import clean_title
+from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.people import page_authors
 from newscrawl.extraction.selectors import select, select_texts
 
@@ -193,6 +193,8 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
     site = site_of(url)
+    if is_site_heading(meta["h1"], [meta["site_name"], meta["publisher"], site, site.split(".")[0]], meta["html_title"]):
+        meta["h1"] = None  # a logo in an <h1> is not the headline
     # A publisher the page types as a Person (a personal site) is its author, not an outlet.
     outlets = [meta["site_name"], None if meta["publisher_is_person"] else meta["publisher"], site, site.split(".")[0]]
     hinted_title = _hinted(tree, hints.title if hints else None)

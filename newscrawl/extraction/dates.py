@@ -117,6 +117,17 @@ def prefer_shown(published: str | None, raw: str | None, modified: str | None, s
     value = normalise_date(shown, now)
     if not value:
         return published, raw
-    if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])):
+    if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])
+                      or _same_day_somewhere(value, published)):
         return published, raw
     return value, shown.strip()
+
+
+def _same_day_somewhere(day: str, moment: str) -> bool:
+    """Whether a shown day is a declared timestamp's day in some time zone (UTC-12 to UTC+14):
+    then they agree, and the declared one is the more precise."""
+    parsed = parse_date(moment)
+    if not isinstance(parsed, datetime) or len(day) != 10:
+        return False
+    instant = _as_utc(parsed)
+    return (instant - timedelta(hours=12)).date().isoformat() <= day <= (instant + timedelta(hours=14)).date().isoformat()

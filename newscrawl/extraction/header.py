@@ -10,7 +10,7 @@ _SKIP = {"script", "style", "noscript", "svg", "template", "button", "select", "
 # Lines after the headline until the body starts (its first long paragraph), and before it.
 MAX_AFTER, MAX_BEFORE, BODY_CHARS, LINE_CHARS = 40, 8, 150, 80
 # `By`, `by:`, `Written by`, `Posted by`, `Author:` alone, or in front of the names.
-_BY = re.compile(r"^(?:(?:written|posted|published|words|text|story)\s+by|by|authors?|autor|von|par|por)\s*:?\s*(?=\S|$)", re.I)
+_BY = re.compile(r"^(?:(?:written|posted|published|words|text|story)\s+by|by|authors?|autor|von|par|por)\b\s*:?\s*(?=\S|$)", re.I)
 # Lines that show a date but say it is not the publication date.
 _NOT_PUBLISHED = re.compile(r"\b(?:updated|modified|edited|reviewed|revised|aktualisiert|mis à jour|actualizado)\b", re.I)
 # Where a byline's names end: a date, a number, a separator dot or bar.

@@ -42,6 +42,19 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
     return title or None
 
 
+def is_site_heading(heading: str | None, site_names: list[str], html_title: str | None) -> bool:
+    """Whether an <h1> is the site's name (a logo or masthead), not the headline: it is the
+    site's declared name or host, or what the <title> puts after the headline."""
+    key = _squash(heading or "")
+    if len(key) < 3:
+        return False
+    if key in {_squash(name) for name in site_names if name}:
+        return True
+    # `Headline - Site`: a tail shorter than the head is the site (`Site | Headline` puts it first).
+    match = _SUFFIX.match(" ".join((html_title or "").split()))
+    return bool(match) and key == _squash(match.group("tail")) and len(key) < len(_squash(match.group("head")))
+
+
 # Labels in front of a byline: `By`, `Posted by :`, `Written by`, `Author:`, `Von`, `Par`.
 _LABEL = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,4}by\b|von\b|par\b|por\b|authors?\s+(?=[A-Z])"
@@ -91,7 +104,7 @@ _NOT_A_NAME = re.compile(
 _NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
                    "home", "updated", "published", "minutes", "min", "ago", "reading", "time", "click", "here",
                    "subscribe", "login", "menu", "search", "the", "our", "your", "biography", "bio", "posted",
-                   "written", "by", "on", "in", "at", "filed"}
+                   "written", "by", "on", "in", "at", "filed", "desk"}
 
 
 def _looks_like_person(name: str) -> bool:
@@ -103,7 +116,7 @@ def _person(name: str) -> str | None:
     name = " ".join(name.split())
     if _COMMENTER.search(name):
         return None
-    name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|")
+    name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|*")
     name = _JOB_WORD.sub("", name).strip(" .,:-–—") if len(name.split()) >= 2 else name
     if _JOB_WORD.fullmatch(" " + name):
         return None  # a job title alone (`Contributor`, `Associate`)

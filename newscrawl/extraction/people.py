@@ -13,6 +13,7 @@ from newscrawl.extraction.names import split_byline
 
 # Links to an author's own page (`/author/jane-roe/`): their text is the author's name when it
 # spells the link's last path segment.
+_FULL_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:van|von|der|de|da|del|la|le|di|bin)\s+)*[A-Z][\w'’.-]*){1,3}$")
 _AUTHOR_LINKS = "//a[contains(@href, '/author/') or contains(@href, '/authors/')][not(ancestor::footer)]"
 
 
@@ -36,7 +37,11 @@ def page_authors(tree, declared: list[str], outlets: list, hinted: bool,
     agency, outlet = agency or more_agency, outlet or more_outlet
     if not agency:  # the visible byline may name more people than the structured data
         seen, seen_agency, seen_outlet = split_byline(header_byline(list(header)), outlets)
-        if {a.lower() for a in authors} < {a.lower() for a in seen} and len(seen) <= 8:
+        keys = {a.lower() for a in authors}
+        # More names than the structured data gave only when each extra one is a full name
+        # (`Jo Roe, Bo Chan`), not a job or a company after a comma (`Jo Roe, Senior VP, Acme`).
+        if keys < {a.lower() for a in seen} and len(seen) <= 8 and (
+                not keys or all(_FULL_NAME.match(a) for a in seen if a.lower() not in keys)):
             authors = seen
         agency, outlet = agency or seen_agency, outlet or seen_outlet
     if not authors and not agency:
