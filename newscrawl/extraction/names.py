@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newscrawl.extraction.given_names import is_given_name
 from newscrawl.extraction.wire import agency, split_agency_from_name
 
 # ` | Site`, ` - Site`, ` — Site`, `_Site`, ` -Site` (content farms glue the dash on).
@@ -164,6 +165,27 @@ def is_outlet(name: str, outlets) -> bool:
     return False
 
 
+# Words in a business's name, not a person's (`Freewrite Store`, `Jon Roe Photography`).
+_BUSINESS_WORDS = {"blog", "photography", "photo", "studio", "studios", "store", "shop", "books", "group", "company",
+                   "inc", "llc", "ltd", "gmbh", "services", "solutions", "consulting", "agency", "labs", "academy",
+                   "yoga", "design", "marketing", "travel", "health", "eats"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.)$")
+
+
+def reads_as_person(name: str) -> bool:
+    """Two or three capitalised words, the first a known given name, none a business or outlet
+    word (`Sam Roe`, not `Block Renovation` or `Jon Roe Photography`)."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) and is_given_name(words[0])
+            and not any(w.lower() in _OUTLET_WORDS or w.lower() in _BUSINESS_WORDS for w in words))
+
+
+def names_outlet(name: str, outlets) -> bool:
+    """A byline that names the outlet, unless it reads as a person's name: a personal site is
+    often named after its author (`Sam Roe` on samroe.net), and then the site's name is hers."""
+    return is_outlet(name, outlets) and not reads_as_person(name)
+
+
 def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, str | None]:
     """(person names, agency credited, outlet named) from bylines; agencies and outlets are never authors."""
     names: list[str] = []
@@ -172,7 +194,7 @@ def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, 
         value = " ".join(str(value).split())
         for _ in range(2):
             value = _LABEL.sub("", value)
-        if agency(value) or is_outlet(value, outlets):
+        if agency(value) or names_outlet(value, outlets):
             credited = credited or agency(value)
             outlet = outlet or (None if agency(value) else value)
             continue
@@ -183,7 +205,7 @@ def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, 
                 continue
             part, part_agency = split_agency_from_name(part)
             credited = credited or part_agency
-            if is_outlet(part, outlets):
+            if names_outlet(part, outlets):
                 outlet = outlet or part
                 continue
             person = _person(part)
