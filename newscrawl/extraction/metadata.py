@@ -214,6 +214,12 @@ def _publisher(article: dict) -> str | None:
     return _text(publisher)
 
 
+def _citation_authors(tree) -> list[str]:
+    names = [unescape(value) for value in tree.xpath("//meta[@name='citation_author' or @name='citation_authors']/@content")[:30] if value.strip()]
+    # `Roe, Jane` is how citations write a name: the reader's order is `Jane Roe`.
+    return [" ".join(reversed(n.split(", ", 1))) if n.count(",") == 1 else n for n in names]
+
+
 def page_metadata(tree, url: str) -> dict:
     """Raw candidates by source: {'jsonld': {...}, 'meta': {...}, 'bylines': [...], ...}."""
     objects = list(_json_objects(tree))
@@ -233,7 +239,8 @@ def page_metadata(tree, url: str) -> dict:
                            *(meta.get(key) for key in _PUBLISHED_META),
                            *tree.xpath("//time[@itemprop='datePublished']/@datetime")[:1]),
         "modified": first(_text(article.get("dateModified")), *(meta.get(key) for key in _MODIFIED_META)),
-        "authors": [unescape(name) for name in people] or [
+        # Scholarly pages name every author in its own citation_author tag (Highwire Press tags).
+        "authors": [unescape(name) for name in people] or _citation_authors(tree) or [
             unescape(value) for key in ("author", "article:author", "parsely-author", "sailthru.author")
             if (value := meta.get(key)) and not value.startswith("http")
         ],

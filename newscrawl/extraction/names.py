@@ -101,6 +101,8 @@ _NOT_A_NAME = re.compile(
     r"march|april|june|july|august|september|october|november|december)\b\.?$|page\.|\.author\b",
     re.I,
 )
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_CSS_CLASS = re.compile(r"\w+(?:-\w+){3,}")
 # Words no name contains: what is left of a widget or a heading, not a byline.
 _NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
                    "home", "updated", "published", "minutes", "min", "ago", "reading", "time", "click", "here",
@@ -119,8 +121,12 @@ def _person(name: str) -> str | None:
         return None
     name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|*")
     name = _JOB_WORD.sub("", name).strip(" .,:-–—") if len(name.split()) >= 2 else name
+    if len(name.split()) >= 3 and _CREDENTIAL.match(name.split()[-1]):
+        name = name.rsplit(" ", 1)[0]  # `Cara Roe RN`: a credential after the name
     if _JOB_WORD.fullmatch(" " + name):
         return None  # a job title alone (`Contributor`, `Associate`)
+    if _SLUG.fullmatch(name) or _CSS_CLASS.search(name):
+        return None  # a URL slug (`jane-roe`) or a template's class names, not a printed name
     if not name or _CREDENTIAL.match(name) or _NOT_A_NAME.search(name) or len(name) > 60 or len(name.split()) > 5:
         return None
     if agency(name) or not _looks_like_person(name):
@@ -186,6 +192,15 @@ def names_outlet(name: str, outlets) -> bool:
     return is_outlet(name, outlets) and not reads_as_person(name)
 
 
+def _drop_job_segments(value: str) -> str:
+    """`Jo Roe, Privacy and Security Expert, Bo Chan`: a comma segment after the first that holds a
+    job word and does not open with a given name is the job of the name before it."""
+    segments = re.split(r"\s*[,;|]\s*", value)
+    kept = [segments[0]] + [s for s in segments[1:] if not (
+        s and _JOB_WORD.search(" " + s) and not is_given_name(s.split()[0]))]
+    return ", ".join(kept)
+
+
 def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, str | None]:
     """(person names, agency credited, outlet named) from bylines; agencies and outlets are never authors."""
     names: list[str] = []
@@ -198,7 +213,7 @@ def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, 
             credited = credited or agency(value)
             outlet = outlet or (None if agency(value) else value)
             continue
-        for part in _SPLIT.split(value):
+        for part in _SPLIT.split(_drop_job_segments(value)):
             part = _LABEL.sub("", part).strip()
             if agency(part):
                 credited = credited or agency(part)
