@@ -10,20 +10,33 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
 # Clocks and time zones disagree a little; a page "from tomorrow" is not yet a fake.
 FUTURE_SLACK = timedelta(days=1)
 
+# Month names and abbreviations: English, Spanish, French, German, Italian, Portuguese, Dutch.
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [("jan", "january", "ene", "enero", "janv", "janvier", "januar", "jän", "jänner", "gen", "gennaio",
+          "janeiro", "januari"),
+         ("feb", "february", "febrero", "févr", "février", "februar", "febbraio", "fev", "fevereiro", "februari"),
+         ("mar", "march", "marzo", "mars", "märz", "mär", "março", "maart", "mrt"),
+         ("apr", "april", "abr", "abril", "avr", "avril", "aprile"),
+         ("may", "mayo", "mai", "mag", "maggio", "maio", "mei"),
+         ("jun", "june", "junio", "juin", "juni", "giu", "giugno", "junho"),
+         ("jul", "july", "julio", "juil", "juillet", "juli", "lug", "luglio", "julho"),
+         ("aug", "august", "ago", "agosto", "août", "augustus"),
+         ("sep", "sept", "september", "septiembre", "septembre", "set", "settembre", "setembro"),
+         ("oct", "october", "octubre", "octobre", "okt", "oktober", "ott", "ottobre", "out", "outubro"),
+         ("nov", "november", "noviembre", "novembre", "novembro"),
+         ("dec", "december", "dic", "diciembre", "déc", "décembre", "dez", "dezember", "dicembre", "dezembro")],
         start=1,
     )
     for name in names
 }
 _PREFIX = re.compile(r"^\s*(?:published|updated|posted|date|on)\s*:?\s*", re.I)
 _MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
-_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
+# `4 Aug 2021`, `04-ago-2021`, `5. März 2024`, `4 de agosto de 2021`
+_DAY_FIRST = re.compile(
+    r"(\d{1,2})\.?(?:\s+de)?[\s-]+([^\W\d_]{3,10})\.?,?(?:\s+de)?[\s-]+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?"
+)
 _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 

@@ -113,12 +113,18 @@ def _has_date(line: str) -> bool:
 
 
 def header_date(before: list[str], after: list[str]) -> str | None:
-    """The first line near the headline that shows a date and does not call it an update."""
-    for lines in (after, before):
-        previous = ""
-        for line in lines:
-            if len(line) <= LINE_CHARS and not _NOT_PUBLISHED.search(f"{previous} {line}") \
-                    and re.search(r"\d{4}", line) and parse_date(line) is not None:
-                return line
-            previous = line if not _SEPARATOR.match(line) else previous
+    """The line nearest the headline, above or below it, that shows a date and does not call it
+    an update (further down a sidebar may list other stories' dates)."""
+    found = [_first_date(lines) for lines in (after, before)]
+    found = [f for f in found if f is not None]
+    return min(found)[1] if found else None
+
+
+def _first_date(lines: list[str]) -> tuple[int, str] | None:
+    previous = ""
+    for distance, line in enumerate(lines):
+        if len(line) <= LINE_CHARS and not _NOT_PUBLISHED.search(f"{previous} {line}") \
+                and re.search(r"\d{4}", line) and parse_date(line) is not None:
+            return distance, line
+        previous = line if not _SEPARATOR.match(line) else previous
     return None
