@@ -48,3 +48,13 @@ def test_shown_day_that_is_the_declared_timestamp_in_another_time_zone_agrees_wi
 def test_a_shown_date_in_the_future_is_ignored():
     now = datetime(2025, 1, 1, tzinfo=datetime.now().astimezone().tzinfo)
     assert prefer_shown("2024-12-30", "raw", None, "March 3, 2026", now) == ("2024-12-30", "raw")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("November 18, 2019 11:03 PM", datetime(2019, 11, 18, 23, 3)),
+    ("on Monday, November 18th, 2019 at 11:04 a.m.", datetime(2019, 11, 18, 11, 4)),
+    ("12 Dec 2020 12:15 am", datetime(2020, 12, 12, 0, 15)),
+    ("1er janvier 2020", date(2020, 1, 1)),
+])
+def test_ordinals_and_twelve_hour_clocks(text, expected):
+    assert parse_date(text) == expected

@@ -59,3 +59,16 @@ def test_an_update_line_is_not_the_dateline():
 
 def test_page_without_h1_has_no_header():
     assert lines(STORY) == ([], [])
+
+
+def test_a_sentence_that_starts_with_by_is_not_a_byline():
+    _, after = lines("<h1>Label sold</h1><p>The label was bought</p>"
+                     "<p>by talent manager Jo Roe earlier this year.</p>" + STORY)
+    assert header_byline(after) == []
+
+
+def test_a_photo_caption_is_not_the_dateline():
+    before, after = lines("<h1>Port traffic</h1><figure><img src='a.jpg'><figcaption>A ship leaves the port "
+                          "on Aug. 31, 2019.</figcaption></figure><p>A cargo crane lifts containers, Aug. 31, "
+                          "2019, in the harbour.</p><p>on Monday, November 18th, 2019 at 11:04 p.m.</p>" + STORY)
+    assert header_date(before, after) == "on Monday, November 18th, 2019 at 11:04 p.m."

@@ -32,10 +32,13 @@ _MONTHS = {
     for name in names
 }
 _PREFIX = re.compile(r"^\s*(?:published|updated|posted|date|on)\s*:?\s*", re.I)
-_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
-# `4 Aug 2021`, `04-ago-2021`, `5. März 2024`, `4 de agosto de 2021`
+# A time after the date: `11:03`, `11:03:20`, `10:31 pm`, `11:04 a.m.`
+_TIME = r"(?:\D+(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?\s?m\b)?)?"
+# `Nov 18, 2019`, `November 18th, 2019`
+_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.I)
+# `4 Aug 2021`, `04-ago-2021`, `5. März 2024`, `4 de agosto de 2021`, `1er janvier 2020`
 _DAY_FIRST = re.compile(
-    r"(\d{1,2})\.?(?:\s+de)?[\s-]+([^\W\d_]{3,10})\.?,?(?:\s+de)?[\s-]+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?"
+    r"(\d{1,2})(?:\.|st|nd|rd|th|er)?(?:\s+de)?[\s-]+([^\W\d_]{3,10})\.?,?(?:\s+de)?[\s-]+(\d{4})" + _TIME, re.I
 )
 _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
 
@@ -68,7 +71,12 @@ def _parse_words(value: str) -> datetime | date | None:
         except ValueError:
             return None
         if match.group(4):
-            return datetime(day.year, day.month, day.day, int(match.group(4)), int(match.group(5)))
+            hour = int(match.group(4)) % 12 + (12 if (match.group(6) or "").lower() == "p" else 0) \
+                if match.group(6) else int(match.group(4))
+            try:
+                return datetime(day.year, day.month, day.day, hour, int(match.group(5)))
+            except ValueError:
+                return day
         return day
     return None
 
@@ -124,23 +132,25 @@ def prefer_shown(published: str | None, raw: str | None, modified: str | None, s
     """(published, raw) once the dateline the page shows under its headline is weighed in.
 
     The shown date wins over a declared one of another day: declared dates drift (a CMS
-    re-stamps datePublished when a page is republished, a UTC timestamp falls on the next
-    day). Not when it is the day of the page's own modified date: that is the update shown.
+    re-stamps datePublished when a page is republished). Not when it is the day of the page's
+    own modified date (the update shown), nor when the two can be the same moment: the
+    declared timestamp's day in some time zone (UTC-12 to UTC+14), or the day after it (a
+    shown time without its zone, or a late edit shown as the date).
     """
     value = normalise_date(shown, now)
     if not value:
         return published, raw
     if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])
-                      or _same_day_somewhere(value, published)):
+                      or _same_moment(value[:10], published)):
         return published, raw
     return value, shown.strip()
 
 
-def _same_day_somewhere(day: str, moment: str) -> bool:
-    """Whether a shown day is a declared timestamp's day in some time zone (UTC-12 to UTC+14):
-    then they agree, and the declared one is the more precise."""
-    parsed = parse_date(moment)
-    if not isinstance(parsed, datetime) or len(day) != 10:
+def _same_moment(day: str, declared: str) -> bool:
+    parsed = parse_date(declared)
+    if parsed is None:
         return False
+    if not isinstance(parsed, datetime):
+        return day == (parsed + timedelta(days=1)).isoformat()
     instant = _as_utc(parsed)
-    return (instant - timedelta(hours=12)).date().isoformat() <= day <= (instant + timedelta(hours=14)).date().isoformat()
+    return (instant - timedelta(hours=12)).date().isoformat() <= day <= (instant + timedelta(hours=38)).date().isoformat()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extraction.dates import parse_date
+from newscrawl.extraction.dates import _MONTHS, parse_date
 
-_SKIP = {"script", "style", "noscript", "svg", "template", "button", "select", "option"}
+# Not the header: code, widgets, and photo captions (which mention dates: `… on Aug. 31, 2019.`).
+_SKIP = {"script", "style", "noscript", "svg", "template", "button", "select", "option", "figure", "figcaption"}
 # Lines after the headline until the body starts (its first long paragraph), and before it.
 MAX_AFTER, MAX_BEFORE, BODY_CHARS, LINE_CHARS = 40, 8, 150, 80
 # `By`, `by:`, `Written by`, `Posted by`, `Author:` alone, or in front of the names.
@@ -14,9 +15,12 @@ _BY = re.compile(r"^(?:(?:written|posted|published|words|text|story)\s+by|by|aut
 # Lines that show a date but say it is not the publication date.
 _NOT_PUBLISHED = re.compile(r"\b(?:updated|modified|edited|reviewed|revised|aktualisiert|mis à jour|actualizado)\b", re.I)
 # Where a byline's names end: a date, a number, a separator dot or bar.
-_CUT = re.compile(r"\s*[·•|\d]|,?\s+(?:on|am|le)\s+(?=\d)|,?\s*\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_CUT = re.compile(r"\s*[·•|｜／/\d]|,?\s+(?:on|am|le)\s+(?=\d)|,?\s*\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _CONNECTOR = re.compile(r"\s*(?:,|;|&|and|und|et|y)\s*", re.I)
 _CONNECTOR_END = re.compile(r"(?:,|;|&|\band|\bund)\s*$", re.I)
+# Words a dateline holds beside the date itself.
+_DATE_WORDS = {"published", "posted", "on", "at", "am", "pm", "a", "m", "by", "min", "mins", "minute", "minutes",
+               "read", "gmt", "utc", "st", "nd", "rd", "th", "de", "le", "el", "am", "um"}
 _SEPARATOR = re.compile(r"^[\s·•|,/–—-]*$")
 
 
@@ -90,8 +94,8 @@ def header_byline(after: list[str]) -> list[str]:
         if not match or len(line) > LINE_CHARS:
             continue
         rest = _CUT.split(line[match.end():], 1)[0].strip(" ,")
-        if rest and not rest[0].isalpha():
-            continue
+        if rest and (not rest[0].isalpha() or len(rest.split()) > 12 or rest.endswith(".")):
+            continue  # `by talent manager Jo Roe earlier this year.`: a sentence, not a byline
         names, pending = ([rest] if rest else []), not rest or bool(_CONNECTOR_END.search(rest))
         for following in after[i + 1 : i + 12]:  # `By`, `Ann Lee`, `,`, `Bo Chan`: names in their own links
             if _CONNECTOR.fullmatch(following):
@@ -120,11 +124,20 @@ def header_date(before: list[str], after: list[str]) -> str | None:
     return min(found)[1] if found else None
 
 
+def _mostly_date(line: str) -> bool:
+    """A dateline, not a sentence that mentions a date (`A ship leaves port on Aug. 31, 2019.`):
+    few letters are left once the date's words, a time zone and a `By` label are taken out."""
+    words = re.findall(r"[^\W\d_]+", _BY.sub("", line))
+    rest = [w for w in words if w.lower() not in _DATE_WORDS and w.lower() not in _MONTHS
+            and not w.lower().endswith("day") and not re.fullmatch(r"[A-Z]{1,3}[SD]?T", w)]
+    return sum(len(w) for w in rest) <= 30
+
+
 def _first_date(lines: list[str]) -> tuple[int, str] | None:
     previous = ""
     for distance, line in enumerate(lines):
         if len(line) <= LINE_CHARS and not _NOT_PUBLISHED.search(f"{previous} {line}") \
-                and re.search(r"\d{4}", line) and parse_date(line) is not None:
+                and re.search(r"\d{4}", line) and parse_date(line) is not None and _mostly_date(line):
             return distance, line
         previous = line if not _SEPARATOR.match(line) else previous
     return None

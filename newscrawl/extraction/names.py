@@ -101,7 +101,7 @@ _NOT_A_NAME = re.compile(
     r"march|april|june|july|august|september|october|november|december)\b\.?$|page\.|\.author\b",
     re.I,
 )
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _CSS_CLASS = re.compile(r"\w+(?:-\w+){3,}")
 # Words no name contains: what is left of a widget or a heading, not a byline.
 _NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
@@ -121,7 +121,8 @@ def _person(name: str) -> str | None:
         return None
     name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|*")
     name = _JOB_WORD.sub("", name).strip(" .,:-–—") if len(name.split()) >= 2 else name
-    if len(name.split()) >= 3 and _CREDENTIAL.match(name.split()[-1]):
+    if len(name.split()) >= 3 and _CREDENTIAL.match(name.split()[-1]) and all(
+            _NAME_WORD.match(w) for w in name.split()[:-1]):
         name = name.rsplit(" ", 1)[0]  # `Cara Roe RN`: a credential after the name
     if _JOB_WORD.fullmatch(" " + name):
         return None  # a job title alone (`Contributor`, `Associate`)
