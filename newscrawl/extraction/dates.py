@@ -43,6 +43,11 @@ _DAY_FIRST = re.compile(
 _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
+def is_month_name(word: str) -> bool:
+    """Whether a word names a month (`Aug`, `agosto`, `März`) in a language dates are read in."""
+    return word.lower().rstrip(".") in _MONTHS
+
+
 def _parse_iso(value: str) -> datetime | date | None:
     match = _ISO_LIKE.search(value)
     if not match:
@@ -153,4 +158,5 @@ def _same_moment(day: str, declared: str) -> bool:
     if not isinstance(parsed, datetime):
         return day == (parsed + timedelta(days=1)).isoformat()
     instant = _as_utc(parsed)
-    return (instant - timedelta(hours=12)).date().isoformat() <= day <= (instant + timedelta(hours=38)).date().isoformat()
+    earliest, latest = (instant - timedelta(hours=12)).date(), (instant + timedelta(hours=38)).date()
+    return earliest.isoformat() <= day <= latest.isoformat()

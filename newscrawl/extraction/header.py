@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extraction.dates import _MONTHS, parse_date
+from newscrawl.extraction.dates import is_month_name, parse_date
 
 # Not the header: code, widgets, and photo captions (which mention dates: `… on Aug. 31, 2019.`).
 _SKIP = {"script", "style", "noscript", "svg", "template", "button", "select", "option", "figure", "figcaption"}
 # Lines after the headline until the body starts (its first long paragraph), and before it.
 MAX_AFTER, MAX_BEFORE, BODY_CHARS, LINE_CHARS = 40, 8, 150, 80
 # `By`, `by:`, `Written by`, `Posted by`, `Author:` alone, or in front of the names.
-_BY = re.compile(r"^(?:(?:written|posted|published|words|text|story)\s+by|by|authors?|autor|von|par|por)\b\s*:?\s*(?=\S|$)", re.I)
+_BY = re.compile(
+    r"^(?:(?:written|posted|published|words|text|story)\s+by|by|authors?|autor|von|par|por)\b\s*:?\s*(?=\S|$)", re.I
+)
 # Lines that show a date but say it is not the publication date.
-_NOT_PUBLISHED = re.compile(r"\b(?:updated|modified|edited|reviewed|revised|aktualisiert|mis à jour|actualizado)\b", re.I)
+_NOT_PUBLISHED = re.compile(
+    r"\b(?:updated|modified|edited|reviewed|revised|aktualisiert|mis à jour|actualizado)\b", re.I
+)
 # Where a byline's names end: a date, a number, a separator dot or bar.
-_CUT = re.compile(r"\s*[·•|｜／/\d]|,?\s+(?:on|am|le)\s+(?=\d)|,?\s*\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_CUT = re.compile(
+    r"\s*[·•|｜／/\d]|,?\s+(?:on|am|le)\s+(?=\d)"
+    r"|,?\s*\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.I,
+)
 _CONNECTOR = re.compile(r"\s*(?:,|;|&|and|und|et|y)\s*", re.I)
 _CONNECTOR_END = re.compile(r"(?:,|;|&|\band|\bund)\s*$", re.I)
 # Words a dateline holds beside the date itself.
@@ -47,11 +55,7 @@ def header_lines(tree) -> tuple[list[str], list[str]]:
     after: list[str] = []
     node, budget = h1, [MAX_AFTER * 3]
     while node is not None and len(after) < MAX_AFTER and budget[0] > 0:
-        pieces = [node.tail] if node is not h1 and node.tail and node.tail.strip() else []
-        if node is h1 and h1.tail and h1.tail.strip():
-            pieces = [h1.tail]
-        for sibling in node.itersiblings():
-            pieces.append(sibling)
+        pieces = ([node.tail] if node.tail and node.tail.strip() else []) + list(node.itersiblings())
         for piece in pieces:
             for line in ([" ".join(piece.split())] if isinstance(piece, str) else _piece_lines(piece, budget)):
                 if len(line) > BODY_CHARS:
@@ -112,10 +116,6 @@ def header_byline(after: list[str]) -> list[str]:
     return []
 
 
-def _has_date(line: str) -> bool:
-    return parse_date(line) is not None
-
-
 def header_date(before: list[str], after: list[str]) -> str | None:
     """The line nearest the headline, above or below it, that shows a date and does not call it
     an update (further down a sidebar may list other stories' dates)."""
@@ -128,7 +128,7 @@ def _mostly_date(line: str) -> bool:
     """A dateline, not a sentence that mentions a date (`A ship leaves port on Aug. 31, 2019.`):
     few letters are left once the date's words, a time zone and a `By` label are taken out."""
     words = re.findall(r"[^\W\d_]+", _BY.sub("", line))
-    rest = [w for w in words if w.lower() not in _DATE_WORDS and w.lower() not in _MONTHS
+    rest = [w for w in words if w.lower() not in _DATE_WORDS and not is_month_name(w)
             and not w.lower().endswith("day") and not re.fullmatch(r"[A-Z]{1,3}[SD]?T", w)]
     return sum(len(w) for w in rest) <= 30
 

@@ -215,7 +215,8 @@ def _publisher(article: dict) -> str | None:
 
 
 def _citation_authors(tree) -> list[str]:
-    names = [unescape(value) for value in tree.xpath("//meta[@name='citation_author' or @name='citation_authors']/@content")[:30] if value.strip()]
+    found = tree.xpath("//meta[@name='citation_author' or @name='citation_authors']/@content")[:30]
+    names = [unescape(value) for value in found if value.strip()]
     # `Roe, Jane` is how citations write a name: the reader's order is `Jane Roe`.
     return [" ".join(reversed(n.split(", ", 1))) if n.count(",") == 1 else n for n in names]
 

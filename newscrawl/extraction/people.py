@@ -11,9 +11,10 @@ from newscrawl.extraction.header import header_byline
 from newscrawl.extraction.metadata import bylines
 from newscrawl.extraction.names import split_byline
 
+# A person's full name as bylines print it: `Ada Okonkwo`, `Ludwig van Halen`.
+_FULL_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:van|von|der|de|da|del|la|le|di|bin)\s+)*[A-Z][\w'’.-]*){1,3}$")
 # Links to an author's own page (`/author/jane-roe/`): their text is the author's name when it
 # spells the link's last path segment.
-_FULL_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:van|von|der|de|da|del|la|le|di|bin)\s+)*[A-Z][\w'’.-]*){1,3}$")
 _AUTHOR_LINKS = "//a[contains(@href, '/author/') or contains(@href, '/authors/')][not(ancestor::footer)]"
 
 
