@@ -7,8 +7,8 @@ Usage:
 Each page goes through newscrawl's extraction once; the detector's inputs (page_kind.features) are
 captured, a logistic regression (numpy, L2) is fitted, and the threshold is the highest one that
 keeps recall >= RECALL_TARGET on the training pages; as in page_kind, a page whose markup names no
-other kind of page is kept whatever its score. Cross-validation folds are grouped by site (the
-registered domain), so no site has pages on both sides. Precision and recall are over all pages,
+other kind of page is kept whatever its score (page_kind._says_otherwise).
+Cross-validation folds are grouped by site (the registered domain): no site is on both sides. Precision and recall are over all pages,
 as bench/extraction.py counts them (a page without text is no record). Printed: CV figures, the
 in-sample figures of the weights fitted on all pages, the weights to paste into page_kind, and
 with --check the share of pages of other sets (all taken as articles) the pasted model keeps.
@@ -44,7 +44,7 @@ def site_group(url: str) -> str:
 
 
 def capture(pages) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    """Detector inputs, gate (markup names another kind), labels and site of the pages with text."""
+    """Detector inputs, gate (page_kind._says_otherwise), labels and site of the pages with text."""
     rows, gates, labels, sites = [], [], [], []
     real = article.page_kind
     seen = {}
