@@ -43,6 +43,30 @@ def listing_html() -> str:
 <main><h1>Weather</h1>{teasers}</main></body></html>"""
 
 
+def forum_html() -> str:
+    posts = "".join(
+        f'<div class="post" itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+        f'<span itemprop="author">rowan{i}</span><p itemprop="text">{text}</p></div>'
+        for i, text in enumerate([
+            "I have the same barrow and my wheel squeaked for weeks until I greased the axle, so I would try that first.",
+            "My advice is to check the bearing. I replaced mine last spring and I have had no trouble since then at all.",
+            "I think the tyre pressure matters too. I pump mine every month and I never get the wobble you describe.",
+            "Thanks all, I greased it tonight and my barrow is quiet again. I will report back if it starts again.",
+        ]))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Squeaky barrow wheel - Ostland Garden Talk</title></head>
+<body><nav><a href="/">Garden Talk</a></nav><main itemscope itemtype="https://schema.org/DiscussionForumPosting">
+<h1 itemprop="headline">Squeaky barrow wheel</h1>{posts}<form><textarea></textarea><button>Reply</button></form></main></body></html>"""
+
+def docs_html() -> str:
+    steps = "".join(
+        f"<h2>Step {i}</h2><p>Run the command below in your project folder to set up part {i} of the tool.</p>"
+        f"<pre><code>tidepool setup --part {i}</code></pre>" for i in range(1, 6)
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Installing Tidepool | Tidepool manual</title></head>
+<body><nav class="sidebar"><a href="/manual/">Manual</a> <a href="/manual/install">Install</a></nav>
+<main><h1>Installing Tidepool</h1><p>Tidepool runs on any machine with Python 3.11. Use <code>pip</code> to install it.</p>{steps}</main></body></html>"""
+
+
 def test_a_story_is_an_article():
     assert extract_article(article_html(), STORY_URL)["page_kind"] == "article"
 
@@ -55,6 +79,18 @@ def test_a_product_page_is_not_an_article():
 
 def test_a_listing_grid_is_not_an_article():
     record = extract_article(listing_html(), LISTING_URL)
+    assert record["page_kind"] not in (None, "article")
+
+
+def test_a_forum_thread_is_not_an_article():
+    record = extract_article(forum_html(), "https://talk.ostlandgarden.example/t/squeaky-barrow-wheel/4411")
+    assert record["text"]
+    assert record["page_kind"] == "forum"
+
+
+def test_a_manual_page_full_of_code_is_not_an_article():
+    record = extract_article(docs_html(), "https://tidepool.example/guide/installing-tidepool")
+    assert record["text"]
     assert record["page_kind"] not in (None, "article")
 
 
