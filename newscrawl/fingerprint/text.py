@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
+from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
 __all__ = ["PROSE_MIN_WORDS", "STOPWORDS", "WORD", "Prose", "dateline_key", "normalise", "prose", "sentences",
            "tokens"]
@@ -69,8 +70,8 @@ def _is_prose(line: str, unspaced: bool) -> bool:
 
 
 def prose(text: str) -> Prose:
-    """Prose lines of `text` (all its lines if none look like prose), lower-cased."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    """Prose lines of `text` (all its lines if none look like prose), lower-cased; encoded paywall text decoded."""
+    text = unicodedata.normalize("NFKC", decode_rot47_runs(text)).translate(_TRANSLATE)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if WORD.search(line)]
     unspaced = _UNSPACED_CHAR.search(text) is not None
