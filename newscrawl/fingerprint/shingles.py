@@ -189,16 +189,20 @@ def fingerprint(text: str) -> Fingerprint:
     exact: list[int] = []
     frames: list[int] = []
     numbers: list[str] = []
-    spans: list[tuple[int, int, list[str]]] = []  # sentences to sketch: words [start, end), numbers
+    sentence_lengths: list[int] = []  # words of every sentence, and for the sketch (sketch.py):
+    quoted: list[bool] = []  # whether it holds a quotation (which proves the event, not a copy)
+    numbers_in: list[tuple[int, str]] = []  # (sentence, number as written)
     for line in story.lines:
         count = 0
         for sentence in sentences(line, unspaced):
             found = tokens(sentence) if unspaced else WORD.findall(sentence)
             digits = _DIGIT.search(sentence) is not None
-            written = _NUMBER.findall(sentence) if digits else []
-            numbers += written
-            if '"' not in sentence:  # a quotation proves the event, not a copy (sketch.py)
-                spans.append((len(words), len(words) + len(found), written))
+            if digits:
+                written = _NUMBER.findall(sentence)
+                numbers += written
+                numbers_in += [(len(sentence_lengths), number) for number in written]
+            sentence_lengths.append(len(found))
+            quoted.append('"' in sentence)
             words += found
             count += len(found)
             if len(found) >= SENTENCE_MIN_WORDS:
@@ -210,7 +214,7 @@ def fingerprint(text: str) -> Fingerprint:
     content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
     kept = stems != 0
     loose, loose_keys = _loose(stems[kept], np.repeat(np.arange(len(lengths)), lengths)[kept])
-    sketched, sketch_sizes = sketch(stems, spans)
+    sketched, sketch_sizes = sketch(stems, sentence_lengths, quoted, numbers_in)
     return Fingerprint(
         shingles=_shingles(hashes, lengths),
         sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
+from newscrawl.store.keytable import sorted_unique
+
 __all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "SentenceMatch", "match",
            "sketch"]
 
@@ -34,29 +36,38 @@ _EMPTY = np.zeros(0, dtype=np.uint32)
 _WORD_MASK = np.uint32(0xFFFFFFFE)  # words have the low bit clear, numbers set
 
 
-def sketch(stems: np.ndarray, spans: list[tuple[int, int, list[str]]]) -> tuple[np.ndarray, np.ndarray]:
-    """(items, sizes): per sketched sentence its distinct items, flat uint32, and their count.
+def sketch(stems: np.ndarray, lengths: list[int], quoted: list[bool],
+           numbers: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(items, sizes): per sketched sentence its content-word stems in text order, then its
+    numbers (flat uint32), and how many items each has.
 
-    `stems` are the text's per-word stem hashes (uint64, 0 for a function word); each span is
-    (first word, end word, numbers written in the sentence) of a sentence without a quotation.
+    `stems` are the text's per-word stem hashes (uint64, 0 for a function word), `lengths` the
+    words of each sentence in text order, `quoted` whether it holds a quotation, `numbers`
+    (sentence, number as written). Words have the low bit cleared, numbers set, so the two
+    never meet. Repeated words are kept (`match` counts each once): a fingerprint costs less.
     """
-    parts: list[np.ndarray] = []
-    sizes: list[int] = []
-    for start, end, numbers in spans:
-        words = stems[start:end]
-        words = np.unique((words[words != 0] >> np.uint64(32)).astype(np.uint32) & _WORD_MASK)
-        if len(words) < SKETCH_MIN_WORDS:
-            continue
-        if numbers:
-            marked = {(xxh3_64_intdigest(n.replace(",", "").encode()) >> 32) | 1 for n in numbers}
-            words = np.concatenate([words, np.array(sorted(marked), dtype=np.uint32)])
-        parts.append(words)
-        sizes.append(len(words))
-        if len(sizes) == SKETCH_SENTENCES:
-            break
-    if not parts:
+    n = len(lengths)
+    if not n:
         return _EMPTY, _EMPTY
-    return np.concatenate(parts), np.array(sizes, dtype=np.uint32)
+    owner = np.repeat(np.arange(n), lengths)
+    content = stems != 0
+    counts = np.bincount(owner[content], minlength=n)
+    kept = np.flatnonzero((counts >= SKETCH_MIN_WORDS) & ~np.array(quoted, dtype=bool))[:SKETCH_SENTENCES]
+    if not len(kept):
+        return _EMPTY, _EMPTY
+    keep = np.zeros(n, dtype=bool)
+    keep[kept] = True
+    take = content & keep[owner]
+    items = (stems[take] >> np.uint64(32)).astype(np.uint32) & _WORD_MASK
+    sizes = counts[kept]
+    marked = [(i, (xxh3_64_intdigest(number.replace(",", "").encode()) >> 32) | 1)
+              for i, number in numbers if keep[i]]
+    if marked:
+        owners = np.concatenate([owner[take], np.array([i for i, _ in marked])])
+        order = np.argsort(owners, kind="stable")  # each sentence's numbers after its words
+        items = np.concatenate([items, np.array([h for _, h in marked], dtype=np.uint32)])[order]
+        sizes = sizes + np.bincount(owners[len(items) - len(marked):], minlength=n)[kept]
+    return items, sizes.astype(np.uint32)
 
 
 @dataclass(frozen=True)
@@ -76,10 +87,12 @@ def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def _words(items: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(word hashes, their sentence, word count per sentence), words sorted by hash."""
-    owner = np.repeat(np.arange(len(sizes)), sizes)
+    """(distinct word hashes of each sentence, their sentence, word count per sentence), sorted by hash."""
+    owner = np.repeat(np.arange(len(sizes), dtype=np.uint64), sizes)
     is_word = (items & 1) == 0
-    words, owner = items[is_word], owner[is_word]
+    keys = sorted_unique(owner[is_word] << np.uint64(32) | items[is_word].astype(np.uint64))
+    owner = (keys >> np.uint64(32)).astype(np.int64)
+    words = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     order = np.argsort(words, kind="stable")
     return words[order], owner[order], np.bincount(owner, minlength=len(sizes))
 
