@@ -67,8 +67,9 @@ NUMBERS_MIN = 3
 NUMBERS_AGREE = 0.5
 REWORDED_SENTENCES = 4
 NEAR_VERBATIM_SENTENCES = 2
-# Below this share of loose shingles, two texts can't hold 4 near-equal sentences in order:
-# unrelated candidates are turned away before the sentence comparison.
+# Candidates sharing fewer loose shingles than this are turned away before the sentence
+# comparison (unrelated texts, cheaply); pairs the sentence rule accepts share 0.23 or more
+# on the wire-copies set.
 REWORDED_LOOSE_FLOOR = 0.15
 # A copy carrying this much of its original is a duplicate; less, and it is an excerpt.
 DUPLICATE_COVERAGE = 0.7
