@@ -13,6 +13,8 @@ the bytes it holds per indexed doc.
     python bench/dedup.py --docs 5000 --index-docs 100000
     python bench/dedup.py --store redis://127.0.0.1:6379/0
     python bench/dedup.py --whole [--docs 20000]  # only the whole-process comparison (whole_process.py)
+    python bench/dedup.py --linker-before /work/main/.venv/bin/python [--docs 20000]
+        # only Linker.link_many, this tree against another install (e.g. main's), alternating in one run
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -202,6 +205,41 @@ def growth(backend: Backend, probe_small, probe_big, index_docs: int) -> tuple[f
     return small, big
 
 
+# Timed in a fresh interpreter, so either install's newscrawl can be measured on the same records;
+# CPU time, since the other jobs on a loaded machine only ever add wall time.
+LINKER_RUN = """\
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from synthetic_corpus import generate
+from newscrawl.commands.dedup import BATCH
+from newscrawl.fingerprint import Linker
+from newscrawl.store import open_store
+records = list(generate(int(sys.argv[2]), seed=3))
+with open_store("memory://") as store:
+    linker = Linker(store)
+    start = time.process_time()
+    for at in range(0, len(records), BATCH):
+        linker.link_many(records[at:at + BATCH], answers=False)
+    print(time.process_time() - start, sum(linker.stats[k] for k in linker.stats if k.startswith("link_")))
+"""
+
+
+def linker_before_after(before: str, docs: int, rounds: int = 3) -> None:
+    """Linker.link_many under another interpreter's newscrawl and this one's, alternating; best of `rounds`."""
+    sides = {"before": before, "this tree": sys.executable}
+    best = dict.fromkeys(sides, float("inf"))
+    links = {}
+    for _ in range(rounds):
+        for name, python in sides.items():
+            out = subprocess.run([python, "-c", LINKER_RUN, str(Path(__file__).resolve().parent), str(docs)],
+                                 check=True, capture_output=True, text=True).stdout.split()
+            best[name], links[name] = min(best[name], float(out[0])), int(out[1])
+    print(f"Linker.link_many, {docs:,} synthetic records, memory store, CPU time, best of {rounds} alternating runs:")
+    for name, python in sides.items():
+        print(f"  {name:10} {per_doc(best[name], docs)}   {links[name]:,} links   ({python})")
+    print(f"  throughput this tree / before: {best['before'] / best['this tree']:.3f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20_000, help="docs for the throughput comparison")
@@ -213,7 +251,12 @@ def main(argv=None) -> int:
                         "datasketch script, wall time and peak RSS (bench/whole_process.py)")
     parser.add_argument("--before", metavar="PATH", help="with --whole: another newscrawl executable "
                         "(e.g. main's) to run beside, for before/after in one run")
+    parser.add_argument("--linker-before", metavar="PYTHON", help="only Linker.link_many: this tree against the "
+                        "newscrawl that interpreter imports (e.g. main's .venv/bin/python), same records, one run")
     args = parser.parse_args(argv)
+    if args.linker_before:
+        linker_before_after(args.linker_before, args.docs)
+        return 0
     if args.whole:
         import whole_process
 

@@ -113,3 +113,12 @@ def test_one_shared_weak_key_is_not_enough_two_are():
     keys, owners, weights = np.array([5, 6, 9]), np.zeros(3, dtype=np.int64), np.array([WEAK, WEAK, STRONG])
     candidates, _ = batch_candidates(keys, owners, weights, np.array([1]), held)
     assert candidates[0] == [100, 300]
+
+
+def test_a_copy_reworded_sentence_by_sentence_is_found_and_linked(linker):
+    from tests.test_fingerprint_verify import REWORDED, STORY
+
+    linker.link(record("https://apnews.com/article/marlow-bay-train", text="\n\n".join(STORY)))
+    spun = linker.link(record("https://spinner.example/train", text="\n\n".join(REWORDED)))
+    assert spun.duplicate_of == "https://apnews.com/article/marlow-bay-train"
+    assert linker.stats["link_reworded"] == 1

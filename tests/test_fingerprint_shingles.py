@@ -73,7 +73,7 @@ def test_pack_round_trips():
     fp = fingerprint("\n\n".join(BODY))
     back = unpack(pack(fp), fp.content)
     assert isinstance(back, Fingerprint) and back.content == fp.content
-    for name in ("shingles", "sentences", "frames"):
+    for name in ("shingles", "sentences", "frames", "loose", "numbers", "sketch", "sketch_sizes"):
         assert np.array_equal(getattr(back, name), getattr(fp, name))
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from newscrawl.fingerprint.shingles import fingerprint
 from newscrawl.fingerprint.verify import (
-    COPY_CONTAINMENT, EDITED_CONTAINMENT, compare, link_kind, numbers_agree, relation_to_original,
+    COPY_CONTAINMENT, EDITED_CONTAINMENT, LOOSE_CONTAINMENT, compare, link_kind, numbers_agree,
+    relation_to_original, reworded,
 )
 from newscrawl.store import DocRow
 
@@ -185,3 +186,57 @@ def test_short_shared_fragments_never_link():
     other = fp(["Officials said the bridge would reopen Monday after an inspection of the deck.", *STORY[1:]])
     assert compare(tiny, other).containment == 1.0
     assert link_kind(tiny, DocRow(url="u", content=3), other, DocRow(url="v", content=4)) is None
+
+
+# A content farm's rewrite of STORY, sentence by sentence: clauses turned around, words
+# swapped, almost no 5-word run and too few neighbouring content words left for `loose`.
+REWORDED = [
+    "Officials say at least 12 passengers were injured when a commuter train derailed outside Marlow Bay on a "
+    "bridge Friday morning, with service halted on the busiest line of the north's rail network.",
+    "As it was crossing the Fennick River, three cars of the early Kestral train left the tracks, a regional "
+    "rail agency spokesperson stated. Not one of the cars fell into the water under the bridge.",
+    "A section of rail which seemed to have buckled in the heat was being examined by state safety board "
+    "investigators, and the agency stated no problem with the train itself was found.",
+    "Crews with ladders helped about 300 passengers to walk to a service road along the bridge, where "
+    "they were taken by buses to the station. Some waited almost two hours in a cold drizzle.",
+]
+SPINNER = DocRow(url="https://spinner.example/a", content=8)
+
+
+def _loose_share(a, b):
+    return len(set(a.loose.tolist()) & set(b.loose.tolist())) / min(len(a.loose), len(b.loose))
+
+
+def test_a_copy_reworded_sentence_by_sentence_is_linked_on_near_equal_sentences():
+    spun, story = fp(REWORDED), fp(STORY)
+    assert compare(spun, story).containment < 0.15 and _loose_share(spun, story) < LOOSE_CONTAINMENT
+    assert link_kind(spun, SPINNER, story, ROW) == "reworded"
+    assert link_kind(story, ROW, spun, SPINNER) == "reworded"  # a pure function of the pair
+
+
+def test_a_rewrite_borrowing_three_sentences_stays_apart():
+    rewrite = [
+        "Riders on the north line faced a long morning after a derailment near Marlow Bay, the second accident "
+        "on the line this year and the worst since the bridge was rebuilt.",
+        REWORDED[1].split(". ")[0] + ".",
+        REWORDED[2],
+        "Commuter groups have warned for years that the rail bridges on the line are aging faster than the "
+        "agency can repair them, and they repeated the warning at a meeting on Friday evening.",
+        REWORDED[3].split(". ")[0] + ".",
+        "The agency's budget for track repairs was cut by a fifth last spring, records show, and two inspectors' "
+        "posts have been empty since then.",
+    ]
+    assert not reworded(fp(rewrite), fp(STORY))
+    assert link_kind(fp(rewrite), SPINNER, fp(STORY), ROW) is None
+
+
+def test_near_equal_sentences_with_other_numbers_are_another_installment():
+    # The same sentences, the counts changed: the next day's story of the same kind, not a copy.
+    other = [p.replace("12 passengers", "9 passengers").replace("300 passengers", "250 passengers")
+             .replace("two hours", "3 hours") for p in REWORDED]
+    assert link_kind(fp(other), SPINNER, fp(STORY), ROW) is None
+
+
+def test_shared_quotations_are_no_evidence_of_a_copy():
+    quoted = [f'"{sentence}" a witness told reporters.' for sentence in REWORDED]
+    assert not reworded(fp(quoted), fp(STORY))

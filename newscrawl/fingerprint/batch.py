@@ -9,10 +9,11 @@ import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from newscrawl.fingerprint.shingles import (
-    _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint, _anchors,
+    _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint, _anchors,
     _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
 )
-from newscrawl.fingerprint.text import LINE_MARK, prose, story_tokens
+from newscrawl.fingerprint.sketch import sketch
+from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_tokens, tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["fingerprints"]
@@ -32,7 +33,9 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     if n == 0:
         return []
     stories = [prose(text) for text in texts]
-    found = list(itertools.chain.from_iterable([LINE_MARK, *story_tokens(story)] for story in stories))
+    per_story = [story_tokens(story) for story in stories]
+    found = list(itertools.chain.from_iterable([LINE_MARK, *marked] for marked in per_story))
+    token_starts = np.cumsum([0] + [1 + len(marked) for marked in per_story]).tolist()
     rows = _vocabulary.rows(found)
     words = rows > _Vocabulary.SENTENCE
     line_id = np.cumsum(rows == _Vocabulary.LINE)  # of each token; the first line of a text is its own
@@ -62,6 +65,8 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
         a, b = int(word_bounds[d]), int(word_bounds[d + 1])
         first = int(first_line[d])
         s, e = sentence_bounds[d], sentence_bounds[d + 1]
+        runs = _run_lengths(rows[token_starts[d]:token_starts[d + 1]])
+        sketched, sketch_sizes = _sketch(story, stems[a:b], runs)
         content = xxh3_64_intdigest(hashes[a:b].tobytes() + lengths64[first:first + len(story.lines)].tobytes())
         out.append(Fingerprint(
             shingles=shingles[d],
@@ -69,6 +74,8 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
             frames=frames32[s:e],
             loose=loose[d],
             numbers=_numbers(_NUMBER.findall("\n".join(story.lines))) if with_digits[d] else _EMPTY,
+            sketch=sketched,
+            sketch_sizes=sketch_sizes,
             content=signed(content),
             anchors=_anchors(exact[s:e]),
             loose_keys=tuple(keys[key_bounds[d]:key_bounds[d + 1]]),
@@ -76,6 +83,28 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
             credit=story.credit,
         ))
     return out
+
+
+def _run_lengths(doc_rows: np.ndarray) -> list[int]:
+    """Tokens between the marks of one text (which opens with a mark): its sentences' word counts."""
+    cuts = np.flatnonzero(doc_rows <= _Vocabulary.SENTENCE)
+    return (np.diff(np.append(cuts, len(doc_rows))) - 1).tolist()
+
+
+def _sketch(story: Prose, stems: np.ndarray, runs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The sentence sketch (sketch.py) of one text: word counts from the batch's marks, and
+    quotation and numbers from the sentences' text, which tokens no longer hold (they drop
+    `"` and cut `14,000`). Should the marks and `sentences` cut a text differently (an empty
+    run between two marks), the counts come from `sentences` and `tokens` instead."""
+    said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
+    if len(said) != len(runs):
+        runs = [len(tokens(sentence, story.unspaced)) for sentence in said]
+        if sum(runs) != len(stems):
+            return _EMPTY, _EMPTY
+    quoted = ['"' in sentence for sentence in said]
+    numbers = [(i, number) for i, sentence in enumerate(said) if _DIGIT.search(sentence)
+               for number in _NUMBER.findall(sentence)]
+    return sketch(stems, runs, quoted, numbers)
 
 
 def _sentences(found: list[str], rows: np.ndarray, words: np.ndarray, line_id: np.ndarray,

@@ -1,4 +1,4 @@
-"""A text's fingerprint: 5-word shingles, loose shingles, numbers, sentence hashes and frames, a content hash."""
+"""A text's fingerprint: 5-word and loose shingles, numbers, sentence hashes, frames and sketches, a content hash."""
 
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ class Fingerprint:
     frames: np.ndarray  # same sentences with numbers masked: templates share these
     loose: np.ndarray = field(default_factory=lambda: _EMPTY)  # sorted unique uint32: content-word pairs
     numbers: np.ndarray = field(default_factory=lambda: _EMPTY)  # sorted unique uint32: numbers but years
+    sketch: np.ndarray = field(default_factory=lambda: _EMPTY)  # per-sentence stems and numbers (sketch.py)
+    sketch_sizes: np.ndarray = field(default_factory=lambda: _EMPTY)  # items of each sketched sentence
     content: int = 0  # signed 64-bit hash of the prose tokens: exact-copy key
     anchors: tuple[int, ...] = ()
     loose_keys: tuple[int, ...] = ()  # sampled loose shingles: weak candidate keys
@@ -152,15 +154,16 @@ def fingerprint(text: str) -> Fingerprint:
     return fingerprints([text])[0]
 
 
-_HEADER = struct.Struct("<BIIII")
-_VERSION = 2
+_HEADER = struct.Struct("<BIIIIII")
+_VERSION = 3
 
 
 def pack(fp: Fingerprint) -> bytes:
-    """Bytes for the store: shingles, sentences, frames, loose shingles, numbers (uint32, little-endian)."""
-    head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers))
-    return head + b"".join(a.astype("<u4", copy=False).tobytes()
-                           for a in (fp.shingles, fp.sentences, fp.frames, fp.loose, fp.numbers))
+    """Bytes for the store: shingles, sentences, frames, loose shingles, numbers, sketch (uint32, little-endian)."""
+    head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers),
+                        len(fp.sketch), len(fp.sketch_sizes))
+    return head + b"".join(a.astype("<u4", copy=False).tobytes() for a in (fp.shingles, fp.sentences, fp.frames, fp.loose,
+                                                                  fp.numbers, fp.sketch, fp.sketch_sizes))
 
 
 def unpack(data: bytes, content: int = 0) -> Fingerprint:
@@ -168,9 +171,9 @@ def unpack(data: bytes, content: int = 0) -> Fingerprint:
     version = data[0] if data else None
     if version != _VERSION:
         raise ValueError(f"unknown fingerprint format {version}")
-    _, n_shingles, n_sentences, n_loose, n_numbers = _HEADER.unpack_from(data)
+    _, n_shingles, n_sentences, n_loose, n_numbers, n_sketch, n_sketched = _HEADER.unpack_from(data)
     body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
-    cuts = np.cumsum([n_shingles, n_sentences, n_sentences, n_loose, n_numbers])
-    shingles, sentences_, frames, loose, numbers = np.split(body[:cuts[-1]], cuts[:-1])
+    cuts = np.cumsum([n_shingles, n_sentences, n_sentences, n_loose, n_numbers, n_sketch, n_sketched])
+    shingles, sentences_, frames, loose, numbers, sketched, sketch_sizes = np.split(body[:cuts[-1]], cuts[:-1])
     return Fingerprint(shingles=shingles, sentences=sentences_, frames=frames, loose=loose, numbers=numbers,
-                       content=content)
+                       sketch=sketched, sketch_sizes=sketch_sizes, content=content)

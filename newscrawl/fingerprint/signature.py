@@ -37,6 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newscrawl.fingerprint.shingles import LOOSE_KEYS, LOOSE_SAMPLING, Fingerprint, fmix64
+from newscrawl.fingerprint.sketch import SKETCH_MIN_WORDS, SKETCH_SENTENCES
 
 __all__ = ["BANDS", "NUM_PERM", "ROWS", "SCHEME", "STRONG", "WEAK", "band_keys", "candidate_keys", "signatures"]
 
@@ -52,7 +53,7 @@ except ImportError as error:  # pragma: no cover - rensa is a declared dependenc
 
 # Part of every persisted index: a store built under another scheme must be rebuilt.
 SCHEME = (f"k5-rminhash{RMinHash.ALGORITHM_VERSION}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{SEED}-anchors3m8"
-          f"-loose3m{LOOSE_SAMPLING}x{LOOSE_KEYS}-cjk2-v2")
+          f"-loose3m{LOOSE_SAMPLING}x{LOOSE_KEYS}-cjk2-sketch{SKETCH_MIN_WORDS}x{SKETCH_SENTENCES}-v3")
 # Weight of a shared key; a pair of documents is a candidate at STRONG or more.
 STRONG, WEAK = 2, 1
 

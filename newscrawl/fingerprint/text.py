@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
+from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
 __all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "dateline_key",
            "normalise", "prose", "sentences", "story_tokens", "tokens"]
@@ -74,7 +75,8 @@ def _is_prose(line: str, unspaced: bool) -> bool:
 
 
 def prose(text: str) -> Prose:
-    """Prose lines of `text` (all its lines if none look like prose), lower-cased."""
+    """Prose lines of `text` (all its lines if none look like prose), lower-cased; encoded paywall text decoded."""
+    text = decode_rot47_runs(text)
     if text.isascii():  # most news: NFKC changes no ASCII, and the only ASCII to translate is `
         text = text.replace("`", "'")
         unspaced = False

@@ -1,0 +1,150 @@
+"""Per-sentence sketches (content-word stems, numbers) and the near-equal sentences two texts share.
+
+A spun copy ("said" -> "stated", synonyms, a dropped clause) or a reworded write-thru
+shares almost no 5-word run with its source, but sentence by sentence it keeps most of
+the content words, in the same order, with the same numbers. A sketch keeps, for each
+sentence of the top of a text, the set of its content-word stems and its numbers, so
+verification can pair near-equal sentences (verify.py decides what the pairs prove).
+
+Sentences holding a quotation are left out: other outlets covering the same event
+quote the same people, so a shared quote proves the event, not a copy. Sentences with
+fewer than SKETCH_MIN_WORDS content words are too generic ("Officials said the fire
+was out.") to prove anything.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import numpy as np
+from xxhash import xxh3_64_intdigest
+
+from newscrawl.store.keytable import sorted_unique
+
+__all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "SentenceMatch", "match",
+           "sketch"]
+
+SKETCH_MIN_WORDS = 5
+# The top of a story is where its copies and versions overlap; a long text costs no more.
+SKETCH_SENTENCES = 40
+# Jaccard of two sentences' content-word stems: near-equal, and near-verbatim.
+NEAR_EQUAL = 0.5
+NEAR_VERBATIM = 0.8
+
+_EMPTY = np.zeros(0, dtype=np.uint32)
+_WORD_MASK = np.uint32(0xFFFFFFFE)  # words have the low bit clear, numbers set
+
+
+def sketch(stems: np.ndarray, lengths: list[int], quoted: list[bool],
+           numbers: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(items, sizes): per sketched sentence its content-word stems in text order, then its
+    numbers (flat uint32), and how many items each has.
+
+    `stems` are the text's per-word stem hashes (uint64, 0 for a function word), `lengths` the
+    words of each sentence in text order, `quoted` whether it holds a quotation, `numbers`
+    (sentence, number as written). Words have the low bit cleared, numbers set, so the two
+    never meet. Repeated words are kept (`match` counts each once): a fingerprint costs less.
+    """
+    n = len(lengths)
+    if not n:
+        return _EMPTY, _EMPTY
+    owner = np.repeat(np.arange(n), lengths)
+    content = stems != 0
+    counts = np.bincount(owner[content], minlength=n)
+    kept = np.flatnonzero((counts >= SKETCH_MIN_WORDS) & ~np.array(quoted, dtype=bool))[:SKETCH_SENTENCES]
+    if not len(kept):
+        return _EMPTY, _EMPTY
+    keep = np.zeros(n, dtype=bool)
+    keep[kept] = True
+    take = content & keep[owner]
+    items = (stems[take] >> np.uint64(32)).astype(np.uint32) & _WORD_MASK
+    sizes = counts[kept]
+    marked = [(i, (xxh3_64_intdigest(number.replace(",", "").encode()) >> 32) | 1)
+              for i, number in numbers if keep[i]]
+    if marked:
+        owners = np.concatenate([owner[take], np.array([i for i, _ in marked])])
+        order = np.argsort(owners, kind="stable")  # each sentence's numbers after its words
+        items = np.concatenate([items, np.array([h for _, h in marked], dtype=np.uint32)])[order]
+        sizes = sizes + np.bincount(owners[len(items) - len(marked):], minlength=n)[kept]
+    return items, sizes.astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class SentenceMatch:
+    pairs: tuple[tuple[int, int, float], ...]  # (sentence of a, sentence of b, Jaccard), one-to-one
+    in_order: int  # the most pairs whose order agrees in both texts (numbers agreeing)
+    near_verbatim: int  # pairs at NEAR_VERBATIM or more (numbers agreeing)
+    conflicts: int  # pairs whose sentences both hold numbers and share none: another installment
+
+
+_NONE = SentenceMatch((), 0, 0, 0)
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    offsets = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(starts, counts) + (np.arange(int(counts.sum())) - offsets)
+
+
+def _words(items: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(distinct word hashes of each sentence, their sentence, word count per sentence), sorted by hash."""
+    owner = np.repeat(np.arange(len(sizes), dtype=np.uint64), sizes)
+    is_word = (items & 1) == 0
+    keys = sorted_unique(owner[is_word] << np.uint64(32) | items[is_word].astype(np.uint64))
+    owner = (keys >> np.uint64(32)).astype(np.int64)
+    words = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    order = np.argsort(words, kind="stable")
+    return words[order], owner[order], np.bincount(owner, minlength=len(sizes))
+
+
+def _numbers(items: np.ndarray, sizes: np.ndarray, sentence: int) -> set[int]:
+    start = int(sizes[:sentence].sum())
+    part = items[start:start + int(sizes[sentence])]
+    return set(part[(part & 1) == 1].tolist())
+
+
+def _longest_in_order(pairs: list[tuple[int, int]]) -> int:
+    tails: list[int] = []
+    for _, j in sorted(pairs):
+        k = bisect.bisect_left(tails, j)
+        tails[k:k + 1] = [j]
+    return len(tails)
+
+
+def match(a_items: np.ndarray, a_sizes: np.ndarray, b_items: np.ndarray, b_sizes: np.ndarray) -> SentenceMatch:
+    """Near-equal sentences of two sketches, paired greedily (most similar first), one-to-one."""
+    if not len(a_sizes) or not len(b_sizes):
+        return _NONE
+    wa, sa, na = _words(a_items, a_sizes)
+    wb, sb, nb = _words(b_items, b_sizes)
+    lo = np.searchsorted(wb, wa, side="left")
+    counts = np.searchsorted(wb, wa, side="right") - lo
+    if not counts.any():
+        return _NONE
+    # Every (sentence of a, sentence of b) pair sharing a word, once per shared word.
+    cells = np.repeat(sa, counts) * len(nb) + sb[_expand(lo, counts)]
+    shared = np.bincount(cells, minlength=len(na) * len(nb)).reshape(len(na), len(nb))
+    union = na[:, None] + nb[None, :] - shared
+    similarity = np.divide(shared, union, out=np.zeros(shared.shape), where=union > 0)
+    rows, cols = np.nonzero(similarity >= NEAR_EQUAL)
+    if not len(rows):
+        return _NONE
+    values = similarity[rows, cols]
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for k in np.lexsort((cols, rows, -values)).tolist():
+        i, j = int(rows[k]), int(cols[k])
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, float(values[k])))
+    agreeing, conflicts = [], 0
+    for i, j, value in pairs:
+        numbers_a, numbers_b = _numbers(a_items, a_sizes, i), _numbers(b_items, b_sizes, j)
+        if numbers_a and numbers_b and not numbers_a & numbers_b:
+            conflicts += 1
+        else:
+            agreeing.append((i, j, value))
+    return SentenceMatch(tuple(pairs), _longest_in_order([(i, j) for i, j, _ in agreeing]),
+                         sum(value >= NEAR_VERBATIM for _, _, value in agreeing), conflicts)
