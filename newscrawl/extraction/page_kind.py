@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 ARTICLE = "article"
 # JSON-LD types that say "a story" (WebPage says nothing: every page is one).
 _ARTICLE_TYPES = {
@@ -51,11 +53,25 @@ class PageSignals:
 
 _CART = ("//*[contains(@class, 'add-to-cart') or contains(@class, 'addtocart') or contains(@class, 'add_to_cart')"
          " or contains(@name, 'add-to-cart') or contains(@id, 'add-to-cart')]")
+_PRICES = "//*[@itemprop='price' or @itemprop='offers' or @itemprop='priceCurrency']"
+# Whole-tree XPaths with predicates on every element are most of this module's cost; one
+# cheap list of every attribute value says whether the exact query can match at all.
+_ATTRIBUTE_VALUES = etree.XPath("//@*", smart_strings=False)
+_PRICE_VALUES = {"price", "offers", "priceCurrency"}
+_CART_WORDS = ("add-to-cart", "addtocart", "add_to_cart")
+
+
+def _count(tree, element_tag: str) -> int:
+    return sum(1 for _ in tree.iter(element_tag))
 
 
 def page_signals(tree, url: str, title: str | None, jsonld_types: list[str], og_type: str | None,
                  has_published: bool, has_byline: bool) -> PageSignals:
     """Signals of one parsed page (call before the page's chrome is pruned)."""
+    values = _ATTRIBUTE_VALUES(tree)
+    joined = " ".join(values)
+    has_price = not _PRICE_VALUES.isdisjoint(values)
+    has_cart = any(word in joined for word in _CART_WORDS)
     return PageSignals(
         url=url,
         title=title or "",
@@ -63,10 +79,10 @@ def page_signals(tree, url: str, title: str | None, jsonld_types: list[str], og_
         og_type=(og_type or "").lower(),
         has_published=has_published,
         has_byline=has_byline,
-        article_elements=len(tree.xpath("//article")),
-        prices=len(tree.xpath("//*[@itemprop='price' or @itemprop='offers' or @itemprop='priceCurrency']")),
-        carts=len(tree.xpath(_CART)),
-        forms=len(tree.xpath("//form")),
+        article_elements=_count(tree, "article"),
+        prices=len(tree.xpath(_PRICES)) if has_price else 0,
+        carts=len(tree.xpath(_CART)) if has_cart else 0,
+        forms=_count(tree, "form"),
     )
 
 
