@@ -1,8 +1,11 @@
 """Fleet linking capacity: several processes link into one store at once, each item alone vs in batches.
 
 Records are fingerprinted before the clock starts (a crawl does that outside the store's
-lock); each process then links its share, with answers, as FingerprintPipeline does with
-NEWSCRAWL_LINK_BATCH_SIZE 1 and B. Every measurement gets a key prefix of its own.
+lock, in each worker); each process then links its share, with answers, as
+FingerprintPipeline does with NEWSCRAWL_LINK_BATCH_SIZE 1 and B. A last row fingerprints
+inside the clock too, as a crawl's workers do. On Redis, the server's own CPU time per
+item (INFO cpu) says what one Redis core could link if the linkers ran elsewhere.
+Every measurement gets a key prefix of its own.
 
     python bench/fleet.py --store redis://127.0.0.1:6379/0 [--procs 4] [--per-proc 1000] [--batch 64]
 """
@@ -13,6 +16,7 @@ import argparse
 import multiprocessing
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -24,13 +28,47 @@ from newscrawl.fingerprint.prepare import prepare  # noqa: E402
 from newscrawl.store import open_store  # noqa: E402
 
 
-def _link(url: str, items: list, batch: int, out) -> None:
+def _timed_transactions(store) -> list[float]:
+    """Time the store's outermost transactions from lock taken to work done; [seconds so far]."""
+    held, depth, inner = [0.0], [0], store.transaction
+
+    @contextmanager
+    def timed():
+        with inner():
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                yield
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    held[0] += time.perf_counter() - start
+
+    store.transaction = timed
+    return held
+
+
+def _link(url: str, items: list, batch: int, out, fingerprint: bool) -> None:
     with open_store(url) as store:
+        held = _timed_transactions(store)
         linker = Linker(store)
         start = time.perf_counter()
         for at in range(0, len(items), batch):
-            linker.link_prepared(items[at:at + batch], answers=True)
-        out.put(time.perf_counter() - start)
+            chunk = prepare(items[at:at + batch]) if fingerprint else items[at:at + batch]
+            linker.link_prepared(chunk, answers=True)
+        out.put((time.perf_counter() - start, held[0]))
+
+
+def server_cpu(url: str) -> float | None:
+    """CPU seconds the Redis server has used so far (None for other stores)."""
+    if not url.startswith("redis"):
+        return None
+    import redis
+
+    client = redis.Redis.from_url(url.split("?")[0])
+    info = client.info("cpu")
+    client.close()
+    return info["used_cpu_user"] + info["used_cpu_sys"]
 
 
 def with_prefix(url: str, prefix: str) -> str:
@@ -38,16 +76,27 @@ def with_prefix(url: str, prefix: str) -> str:
     return urlunsplit(parts._replace(query=urlencode({**dict(parse_qsl(parts.query)), "prefix": prefix})))
 
 
-def fleet(url: str, parts: list[list], batch: int) -> float:
-    """Items linked per second by all processes together (the slowest one's time)."""
+def fleet(url: str, parts: list[list], batch: int, fingerprint: bool = False) -> tuple[float, float, float | None]:
+    """Items linked per second by all processes together (the slowest one's time), ms per
+    item in the store's lock, and the store server's CPU ms per item (None if not Redis)."""
     out = multiprocessing.Queue()
-    procs = [multiprocessing.Process(target=_link, args=(url, part, batch, out)) for part in parts]
+    procs = [multiprocessing.Process(target=_link, args=(url, part, batch, out, fingerprint)) for part in parts]
+    before = server_cpu(url)
     for proc in procs:
         proc.start()
-    took = max(out.get() for _ in procs)
+    times = [out.get() for _ in procs]
     for proc in procs:
         proc.join()
-    return sum(len(part) for part in parts) / took
+    items = sum(len(part) for part in parts)
+    after = server_cpu(url)
+    held = sum(h for _, h in times) * 1000 / items
+    return items / max(t for t, _ in times), held, None if before is None else (after - before) * 1000 / items
+
+
+def _row(label: str, rate: float, held: float, cpu: float | None, base: float | None = None) -> str:
+    ratio = f"{rate / base:5.1f}x" if base else "      "
+    server = f"   server CPU {cpu:.3f} ms/item ({1000 / cpu:,.0f}/s)" if cpu else ""
+    return f"  {label:<30} {rate:8,.0f} items/s {ratio}   in the lock {held:.3f} ms/item ({1000 / held:,.0f}/s){server}"
 
 
 def main(argv=None) -> int:
@@ -58,13 +107,16 @@ def main(argv=None) -> int:
     parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args(argv)
     records = list(generate(args.procs * args.per_proc, seed=11))
-    parts = [prepare(records[i::args.procs]) for i in range(args.procs)]
+    shares = [records[i::args.procs] for i in range(args.procs)]
+    parts = [prepare(share) for share in shares]
     stamp = f"fleet{int(time.time())}"
-    single = fleet(with_prefix(args.store, f"{stamp}b1"), parts, 1)
     print(f"{args.procs} processes, {len(records):,} records, one store")
-    print(f"  each item alone         {single:8,.0f} items/s")
-    batched = fleet(with_prefix(args.store, f"{stamp}b{args.batch}"), parts, args.batch)
-    print(f"  batches of {args.batch:<4}         {batched:8,.0f} items/s   {batched / single:.1f}x")
+    single, held, cpu = fleet(with_prefix(args.store, f"{stamp}b1"), parts, 1)
+    print(_row("each item alone", single, held, cpu), flush=True)
+    batched, held, cpu = fleet(with_prefix(args.store, f"{stamp}b{args.batch}"), parts, args.batch)
+    print(_row(f"batches of {args.batch}", batched, held, cpu, single), flush=True)
+    whole, held, cpu = fleet(with_prefix(args.store, f"{stamp}f{args.batch}"), shares, args.batch, fingerprint=True)
+    print(_row(f"batches of {args.batch}, fingerprinting", whole, held, cpu, single))
     return 0
 
 

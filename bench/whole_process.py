@@ -70,7 +70,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="'all cores' (default: all)")
     parser.add_argument("--newscrawl", default=shutil.which("newscrawl") or str(Path(sys.executable).parent / "newscrawl"),
                         help="the newscrawl executable under test")
-    parser.add_argument("--before", metavar="PATH", help="another newscrawl executable (e.g. main's) to run beside")
+    parser.add_argument("--before", metavar="PATH", help="another newscrawl executable (e.g. main's, with --jobs) "
+                        "to run beside, each before its counterpart")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-whole-") as scratch:
@@ -88,10 +89,12 @@ def main(argv=None) -> int:
         out = str(Path(scratch, "out.jsonl"))
 
         rows = [("datasketch script", [sys.executable, str(script), str(corpus), out])]
-        if args.before:
-            rows.append(("before: newscrawl dedup", [args.before, "dedup", str(corpus), "-o", out]))
-        rows += [(f"newscrawl dedup --jobs {jobs}", [args.newscrawl, "dedup", str(corpus), "-o", out, "--jobs", str(jobs)])
-                 for jobs in dict.fromkeys((1, args.jobs))]
+        for jobs in dict.fromkeys((1, args.jobs)):
+            if args.before:
+                rows.append((f"before: dedup --jobs {jobs}", [args.before, "dedup", str(corpus), "-o", out, "--jobs",
+                                                             str(jobs)]))
+            rows.append((f"newscrawl dedup --jobs {jobs}", [args.newscrawl, "dedup", str(corpus), "-o", out, "--jobs",
+                                                           str(jobs)]))
         results = {}
         for label, command in rows:
             results[label] = best(args.runs, command)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
+import pytest
 
 from newscrawl.fingerprint.shingles import Fingerprint, fingerprint, pack, unpack
 from newscrawl.fingerprint.signature import BANDS, band_keys, candidate_keys, signatures
 from newscrawl.fingerprint.text import dateline_key, normalise, prose
+from tests.fingerprint_reference import reference_fingerprint, varied_text
 
 LEDE = ("GREYWATER, Wendmark (AP) — A fire tore through the old Calder glassworks on the riverfront early "
         "Sunday, forcing about 200 residents from their homes.")
@@ -87,3 +91,41 @@ def test_a_trimmed_copy_shares_its_lead_sentence_anchors():
     keys, owners, _ = candidate_keys([full, trimmed])
     anchors = set(full.anchors) & set(trimmed.anchors)
     assert len(anchors) >= 2 and anchors <= set(keys[owners == 0].tolist()) & set(keys[owners == 1].tolist())
+
+
+FIELDS = ("shingles", "sentences", "frames", "loose", "numbers", "content", "anchors", "loose_keys", "dateline",
+          "credit")
+
+
+def _differences(a: Fingerprint, b: Fingerprint) -> list[str]:
+    def same(x, y):
+        if isinstance(x, np.ndarray):
+            return x.dtype == y.dtype and np.array_equal(x, y)
+        return x == y
+    return [name for name in FIELDS if not same(getattr(a, name), getattr(b, name))]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "!!! ... ???",
+    "One.",
+    "\n".join(BODY),
+    "Prices rose 3.5% to 1,000.25 dollars in 2024, up from 7 in 1999. Then 12,5 and 0.5.\nNo digits here at all.",
+    "東京都は10日、新しい条例を発表した。市長が述べた。次の文だ!そして会議は続いた。\n\n大阪でも同じ条例が検討されている。",
+    "서울시는 10일 새로운 조례를 발표했다. 시장은 회의에서 그렇게 말했다.",
+    "ภาษาไทยห\u0e31วข้อข่าว๕ วันนี้. Mixed English words here too, said the mayor of the city today.",
+    "ΣΟΦΟΣ ΛΟΓΟΣ ends here. Straße ﬁnal ½ ① naïve café.",
+    "Control\x01 characters\x02 and\x1e marks. Here\x1d too.\x00 Done now.",
+    "SEOUL, South Korea (AP) — The mayor said on Monday that the council would vote on the budget.",
+])
+def test_the_fingerprint_equals_the_line_by_line_reference(text):
+    assert _differences(fingerprint(text), reference_fingerprint(text)) == []
+
+
+def test_the_fingerprint_equals_the_reference_on_varied_texts():
+    rng = random.Random(15)
+    texts = [varied_text(rng, ascii_only=n % 2 == 0) for n in range(1500)]
+    assert sum(len(reference_fingerprint(t).sentences) for t in texts) > 3000  # long sentences were hashed
+    differ = [(t, _differences(fingerprint(t), reference_fingerprint(t))) for t in texts]
+    assert [d for d in differ if d[1]] == []

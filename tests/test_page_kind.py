@@ -43,6 +43,30 @@ def listing_html() -> str:
 <main><h1>Weather</h1>{teasers}</main></body></html>"""
 
 
+def forum_html() -> str:
+    posts = "".join(
+        f'<div class="post" itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+        f'<span itemprop="author">rowan{i}</span><p itemprop="text">{text}</p></div>'
+        for i, text in enumerate([
+            "I have the same barrow and my wheel squeaked for weeks until I greased the axle, so I would try that first.",
+            "My advice is to check the bearing. I replaced mine last spring and I have had no trouble since then at all.",
+            "I think the tyre pressure matters too. I pump mine every month and I never get the wobble you describe.",
+            "Thanks all, I greased it tonight and my barrow is quiet again. I will report back if it starts again.",
+        ]))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Squeaky barrow wheel - Ostland Garden Talk</title></head>
+<body><nav><a href="/">Garden Talk</a></nav><main itemscope itemtype="https://schema.org/DiscussionForumPosting">
+<h1 itemprop="headline">Squeaky barrow wheel</h1>{posts}<form><textarea></textarea><button>Reply</button></form></main></body></html>"""
+
+def docs_html() -> str:
+    steps = "".join(
+        f"<h2>Step {i}</h2><p>Run the command below in your project folder to set up part {i} of the tool.</p>"
+        f"<pre><code>tidepool setup --part {i}</code></pre>" for i in range(1, 6)
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Installing Tidepool | Tidepool manual</title></head>
+<body><nav class="sidebar"><a href="/manual/">Manual</a> <a href="/manual/install">Install</a></nav>
+<main><h1>Installing Tidepool</h1><p>Tidepool runs on any machine with Python 3.11. Use <code>pip</code> to install it.</p>{steps}</main></body></html>"""
+
+
 def test_a_story_is_an_article():
     assert extract_article(article_html(), STORY_URL)["page_kind"] == "article"
 
@@ -55,6 +79,18 @@ def test_a_product_page_is_not_an_article():
 
 def test_a_listing_grid_is_not_an_article():
     record = extract_article(listing_html(), LISTING_URL)
+    assert record["page_kind"] not in (None, "article")
+
+
+def test_a_forum_thread_is_not_an_article():
+    record = extract_article(forum_html(), "https://talk.ostlandgarden.example/t/squeaky-barrow-wheel/4411")
+    assert record["text"]
+    assert record["page_kind"] == "forum"
+
+
+def test_a_manual_page_full_of_code_is_not_an_article():
+    record = extract_article(docs_html(), "https://tidepool.example/guide/installing-tidepool")
+    assert record["text"]
     assert record["page_kind"] not in (None, "article")
 
 
@@ -127,3 +163,68 @@ def test_warc_crawl_gives_no_record_for_a_product_page_and_reports_it(tmp_path):
     assert [record["url"] for record in crawl.records] == [STORY_URL]
     assert crawl.summary["not_articles"] == 1
     assert crawl.summary["not_articles_by_kind"] == {"product": 1}
+
+
+# --- the signals, one by one, on small fictional pages ---------------------------------------
+
+def _signals(body: str, head: str = "", url: str = STORY_URL):
+    from newscrawl.extraction.article import parse_page
+    from newscrawl.extraction.page_kind import page_signals
+
+    html = f"<!DOCTYPE html><html><head><title>A page</title>{head}</head><body>{body}</body></html>"
+    return page_signals(parse_page(html), url, "A page", [], None, False, False)
+
+
+def test_cart_controls_are_counted_by_class_but_not_inside_other_words():
+    signals = _signals('<div class="cartoon-strip">Comic</div><div class="scorecard">Scores</div>')
+    assert signals.carts == 0
+    signals = _signals('<button class="btn add_to_cart">Add</button><a class="mini-basket" href="/b">Basket</a>')
+    assert signals.carts == 2
+
+
+def test_byline_marks_come_from_class_names_and_author_links():
+    assert _signals('<p class="authority-notice">Issued by the port authority.</p>').byline_marks == 0
+    signals = _signals('<p class="story-byline">By <a rel="author" href="/staff/hanne-vosk">Hanne Vosk</a></p>')
+    assert signals.byline_marks == 2
+
+
+def test_microdata_types_join_the_page_types_and_thread_items_are_counted():
+    posts = "".join(
+        f'<div itemscope itemtype="https://schema.org/Comment"><p>Reply {i}: my barrow wheel squeaks too.</p></div>'
+        for i in range(4)
+    )
+    signals = _signals(f'<div itemscope itemtype="http://schema.org/DiscussionForumPosting">{posts}</div>')
+    assert "discussionforumposting" in signals.types
+    assert signals.thread_items == 5
+
+
+def test_code_blocks_and_time_elements_are_counted():
+    signals = _signals("<p>Run <code>tidepool sync</code> first.</p><pre>tidepool sync --all</pre>"
+                       "<time datetime='2026-11-19'>19 November</time>")
+    assert (signals.code_blocks, signals.times) == (2, 1)
+
+
+def test_main_block_is_the_longest_run_of_paragraphs_under_one_parent():
+    words = "word " * 40
+    story = f"<div><p>{words}</p><p>{words}</p></div>"
+    grid = "".join(f"<div class='card'><p>Teaser {i}</p></div>" for i in range(10))
+    signals = _signals(story + grid)
+    assert signals.main_block == 2 * len(words)
+    assert _signals(grid).main_block == len("Teaser 0")
+
+
+def test_price_markup_is_counted():
+    signals = _signals('<div itemscope itemtype="https://schema.org/Product"><span itemprop="price">12.50</span>'
+                       '<meta itemprop="priceCurrency" content="EUR"></div>')
+    assert signals.prices == 2
+    assert "product" in signals.types
+
+
+def test_text_rates_say_who_speaks():
+    from newscrawl.extraction.page_kind import _text_rates
+
+    first, we, numbers, years = _text_rates(["We help our clients grow. Call us: our team is ready for you."])
+    assert we > 0.5 and first == 0
+    first, we, numbers, years = _text_rates(["I bought my barrow in 2019 and I still use it 3 times a week."])
+    assert first > 0.5 and years > 0 and numbers > 0
+    assert _text_rates([]) == (0.0, 0.0, 0.0, 0.0)

@@ -246,6 +246,22 @@ def test_sqlite_moves_new_keys_into_the_main_index_without_losing_any(tmp_path, 
         assert store.integrity_check() == []
 
 
+def test_a_lookup_that_indexes_the_batch_caps_each_key_and_answers_the_keys_as_they_were(store):
+    ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(7)])
+    big = -(2**63)
+    store.add_keys([(7, ids[0]), (7, ids[1])])
+    # Sorted keys, arrival order within a key; doc 5 has key 9 twice (kept once, counted twice).
+    keys = np.array([big, 7, 7, 7, 9, 9, 9, 9], dtype=np.int64)
+    docs = np.array([ids[2], ids[2], ids[3], ids[4], ids[4], ids[5], ids[5], ids[6]], dtype=np.int64)
+    held = store.lookup_and_add_keys(keys, docs, cap=3)
+    assert sorted(held) == [(7, ids[0]), (7, ids[1])]
+    found = {key: sorted(found) for key, found in store.lookup_keys([big, 7, 9]).items()}
+    assert found == {big: [ids[2]], 7: [ids[0], ids[1], ids[2]], 9: [ids[4], ids[5]]}
+    assert sorted(store.lookup_and_add_keys(np.array([7]), np.array([ids[6]]), cap=3)) == \
+        [(7, ids[0]), (7, ids[1]), (7, ids[2])]  # full: doc 6 is not indexed
+    assert sorted(store.lookup_keys([7])[7]) == [ids[0], ids[1], ids[2]]
+
+
 def test_key_lookups_as_arrays_agree_with_lookups_as_dicts(store):
     ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(4)])
     store.add_keys(KeyPairs([5, 5, 9, -3, 5], [ids[0], ids[1], ids[2], ids[3], ids[0]]))

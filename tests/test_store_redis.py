@@ -169,6 +169,25 @@ def test_transactions_are_reentrant_and_exclusive_across_stores(server):
             assert first._lock.acquire(blocking=False) is False
 
 
+def test_a_waiting_store_goes_ahead_once_the_lock_is_released(server):
+    url = fresh_url(server)
+    with open_store(url) as first, open_store(url) as second:
+        entered = threading.Event()
+
+        def waiter():
+            with second.transaction():
+                entered.set()
+
+        with first.transaction():
+            thread = threading.Thread(target=waiter)
+            thread.start()
+            assert not entered.wait(0.3)  # blocked on the wake-up list meanwhile
+            assert second._lock.acquire(blocking_timeout=0.1) is False  # a wait that runs out says so
+        thread.join(timeout=30)
+        assert entered.is_set()
+        assert second._r.llen(second._lock.wake) <= 1  # one wake-up at most is ever kept
+
+
 def test_a_long_transaction_keeps_its_lock(server, monkeypatch):
     monkeypatch.setattr(redis_store, "LOCK_TTL", 0.6)
     with open_store(fresh_url(server)) as store, store.transaction():
@@ -257,6 +276,30 @@ def test_two_workers_linking_two_copies_of_each_story_at_once_pair_them_all(serv
 
 def test_linking_into_redis_matches_memory(server):
     assert [v.record() for v in link(CORPUS, fresh_url(server))] == [v.record() for v in link(CORPUS)]
+
+
+def test_any_batch_size_links_into_redis_alike(server):
+    # The per-record answers differ (a batch answers once, after all of it is linked), and so
+    # do the ids they handed out (former_ids); the clusters do not.
+    expected = [{**v.record(), "former_ids": None} for v in link(CORPUS)]
+    for size in (1, 7, 64):
+        with open_store(fresh_url(server)) as store:
+            linker = Linker(store, now=NOW)
+            for at in range(0, len(CORPUS), size):
+                assert all(linker.link_many(CORPUS[at:at + size]))
+            assert store.integrity_check() == []
+            assert [{**v.record(), "former_ids": None} for v in linker.clusters()] == expected, size
+
+
+def test_a_linked_batch_takes_a_few_round_trips_whatever_its_size(store, monkeypatch):
+    linker = Linker(store, now=NOW)
+    linker.link_many(CORPUS[:8])  # the scripts are loaded into the server on first use
+    sends = []
+    send = redis.connection.Connection.send_packed_command
+    monkeypatch.setattr(redis.connection.Connection, "send_packed_command",
+                        lambda self, *args, **kw: sends.append(1) or send(self, *args, **kw))
+    linker.link_many(CORPUS[8:])
+    assert len(CORPUS[8:]) >= 50 and len(sends) <= 14, len(sends)  # 12 when measured; ~80 one item at a time
 
 
 def test_an_unreachable_server_is_refused_at_open_naming_the_url():

@@ -11,12 +11,12 @@ entries, so the crawl ends with nothing lost.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 
 import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
-from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
 from newscrawl.signals import work_unit_done
@@ -27,13 +27,23 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 1.0
 HEARTBEAT_TTL = 5  # seconds without a beat before a worker counts as dead
 
+# Remove an entry only if the worker seen holding it still does. A plain HDEL is not
+# enough: a survivor reading an old snapshot would delete the entry of the worker that
+# has meanwhile taken the re-queued page again, and re-queue it a second time.
+CLAIM = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
+"""
+
 
 class InFlightLedger:
     def __init__(self, crawler, url: str):
         self.crawler = crawler
         self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
-        self.beat = task.LoopingCall(self.heartbeat)
+        self._stopping = threading.Event()
+        self._beating: threading.Thread | None = None
+        self._claim = self.redis.register_script(CLAIM)
         self.spider = None
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
                                 (self.done, signals.item_scraped), (self.done, signals.item_dropped),
@@ -53,8 +63,19 @@ class InFlightLedger:
     def opened(self, spider):
         self.spider = spider
         self.heartbeat()
-        self.beat.start(HEARTBEAT_SECONDS, now=False)
+        self._beating = threading.Thread(target=self._beat, name="newscrawl-heartbeat", daemon=True)
+        self._beating.start()
         logger.info("Worker %s joined the shared crawl of %s", self.worker, spider.name)
+
+    def _beat(self) -> None:
+        # On a thread of its own, not the reactor's: a busy worker (a long extraction on a
+        # loaded machine) still beats, and only a dead process stops. A live worker taken
+        # for dead had its pages re-queued and fetched twice.
+        while not self._stopping.wait(HEARTBEAT_SECONDS):
+            try:
+                self.heartbeat()
+            except redis.RedisError:
+                pass  # the next beat tries again; the crawl's own Redis calls report an outage
 
     def heartbeat(self):
         self.redis.set(f"newscrawl:worker:{self.worker}", 1, ex=HEARTBEAT_TTL)
@@ -63,6 +84,10 @@ class InFlightLedger:
         # Article requests, and units of work (a CC-NEWS file) that end with work_unit_done.
         if request.meta.get("newscrawl_entry") is not None or request.meta.get("newscrawl_unit"):
             self.redis.hset(self._ledger(), request.url, self.worker)
+
+    def claim(self, url: str | bytes, owner: str) -> bool:
+        """Take a dead worker's entry: True for exactly one caller, and only while `owner` holds it."""
+        return bool(self._claim(keys=[self._ledger()], args=[url, owner]))
 
     def unit_done(self, url, spider=None):
         self.redis.hdel(self._ledger(), url)
@@ -86,7 +111,7 @@ class InFlightLedger:
             if self.redis.exists(f"newscrawl:worker:{owner}"):
                 waiting = True
                 continue
-            if self.redis.hdel(self._ledger(), url):  # only one survivor claims it
+            if self.claim(url, owner):  # only one survivor claims it
                 url = url.decode()
                 logger.warning("Re-queueing %s, taken by worker %s which is gone", url, owner)
                 self.crawler.stats.inc_value("newscrawl/distributed/requeued")
@@ -98,8 +123,9 @@ class InFlightLedger:
             raise DontCloseSpider
 
     def closed(self, spider, reason):
-        if self.beat.running:
-            self.beat.stop()
+        self._stopping.set()
+        if self._beating is not None:
+            self._beating.join(timeout=HEARTBEAT_SECONDS * 2)  # so no late beat outlives the delete below
         # A clean stop finished (or logged) everything it took.
         for url, owner in self.redis.hgetall(self._ledger()).items():
             if owner.decode() == self.worker:

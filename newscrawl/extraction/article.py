@@ -18,9 +18,10 @@ from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
 from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remove_blocks, settle_removals, story_key,
                                               template_blocks)
-from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment
+from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment, prefer_shown
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
+from newscrawl.extraction.header import header_date, header_lines
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.language import detect_language, iso_language
 from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
@@ -28,7 +29,7 @@ from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
-from newscrawl.extraction.names import clean_title
+from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.people import page_authors
 from newscrawl.extraction.selectors import select, select_texts
 
@@ -193,10 +194,15 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     """Every field but the text; `_byline_agency` and `_headlines` are for text cleaning."""
     meta = page_metadata(tree, url)
     site = site_of(url)
-    outlets = [meta["site_name"], meta["publisher"], site, site.split(".")[0]]
+    if is_site_heading(meta["h1"], [meta["site_name"], meta["publisher"], site, site.split(".")[0]], meta["html_title"]):
+        meta["h1"] = None  # a logo in an <h1> is not the headline
+    # A publisher the page types as a Person (a personal site) is its author, not an outlet.
+    outlets = [meta["site_name"], None if meta["publisher_is_person"] else meta["publisher"], site, site.split(".")[0]]
     hinted_title = _hinted(tree, hints.title if hints else None)
     hinted_authors = _hinted(tree, hints.authors if hints else None)
-    authors, byline_agency, outlet = page_authors(tree, hinted_authors or meta["authors"], outlets, bool(hinted_authors))
+    above, below = header_lines(tree)
+    authors, byline_agency, outlet = page_authors(tree, hinted_authors or meta["authors"], outlets,
+                                                  bool(hinted_authors), below)
     organisations = meta["author_organisations"]
     title = first(*hinted_title, _visible_headline(meta), meta["title"], meta["h1"], meta["html_title"])
     published, published_raw = _published(
@@ -207,6 +213,8 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
         # Published after its own update: the CMS wrote a later date into datePublished.
         # Let htmldate look for the original date on the page.
         published = published_raw = None
+    if not (hints and hints.published):
+        published, published_raw = prefer_shown(published, published_raw, modified, header_date(above, below), now)
     fallback = None
     if not title or not published:
         # trafilatura's metadata (htmldate) is the slow, last resort.

@@ -10,21 +10,42 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
 # Clocks and time zones disagree a little; a page "from tomorrow" is not yet a fake.
 FUTURE_SLACK = timedelta(days=1)
 
+# Month names and abbreviations: English, Spanish, French, German, Italian, Portuguese, Dutch.
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [("jan", "january", "ene", "enero", "janv", "janvier", "januar", "jän", "jänner", "gen", "gennaio",
+          "janeiro", "januari"),
+         ("feb", "february", "febrero", "févr", "février", "februar", "febbraio", "fev", "fevereiro", "februari"),
+         ("mar", "march", "marzo", "mars", "märz", "mär", "março", "maart", "mrt"),
+         ("apr", "april", "abr", "abril", "avr", "avril", "aprile"),
+         ("may", "mayo", "mai", "mag", "maggio", "maio", "mei"),
+         ("jun", "june", "junio", "juin", "juni", "giu", "giugno", "junho"),
+         ("jul", "july", "julio", "juil", "juillet", "juli", "lug", "luglio", "julho"),
+         ("aug", "august", "ago", "agosto", "août", "augustus"),
+         ("sep", "sept", "september", "septiembre", "septembre", "set", "settembre", "setembro"),
+         ("oct", "october", "octubre", "octobre", "okt", "oktober", "ott", "ottobre", "out", "outubro"),
+         ("nov", "november", "noviembre", "novembre", "novembro"),
+         ("dec", "december", "dic", "diciembre", "déc", "décembre", "dez", "dezember", "dicembre", "dezembro")],
         start=1,
     )
     for name in names
 }
 _PREFIX = re.compile(r"^\s*(?:published|updated|posted|date|on)\s*:?\s*", re.I)
-_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
-_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
+# A time after the date: `11:03`, `11:03:20`, `10:31 pm`, `11:04 a.m.`
+_TIME = r"(?:\D+(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?\s?m\b)?)?"
+# `Nov 18, 2019`, `November 18th, 2019`
+_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.I)
+# `4 Aug 2021`, `04-ago-2021`, `5. März 2024`, `4 de agosto de 2021`, `1er janvier 2020`
+_DAY_FIRST = re.compile(
+    r"(\d{1,2})(?:\.|st|nd|rd|th|er)?(?:\s+de)?[\s-]+([^\W\d_]{3,10})\.?,?(?:\s+de)?[\s-]+(\d{4})" + _TIME, re.I
+)
 _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def is_month_name(word: str) -> bool:
+    """Whether a word names a month (`Aug`, `agosto`, `März`) in a language dates are read in."""
+    return word.lower().rstrip(".") in _MONTHS
 
 
 def _parse_iso(value: str) -> datetime | date | None:
@@ -55,7 +76,12 @@ def _parse_words(value: str) -> datetime | date | None:
         except ValueError:
             return None
         if match.group(4):
-            return datetime(day.year, day.month, day.day, int(match.group(4)), int(match.group(5)))
+            hour = int(match.group(4)) % 12 + (12 if (match.group(6) or "").lower() == "p" else 0) \
+                if match.group(6) else int(match.group(4))
+            try:
+                return datetime(day.year, day.month, day.day, hour, int(match.group(5)))
+            except ValueError:
+                return day
         return day
     return None
 
@@ -104,3 +130,33 @@ def normalise_date(value: str | None, now: datetime | None = None) -> str | None
     if parsed is None or not plausible(parsed, now):
         return None
     return parsed.isoformat()
+
+
+def prefer_shown(published: str | None, raw: str | None, modified: str | None, shown: str | None,
+                 now: datetime | None = None) -> tuple[str | None, str | None]:
+    """(published, raw) once the dateline the page shows under its headline is weighed in.
+
+    The shown date wins over a declared one of another day: declared dates drift (a CMS
+    re-stamps datePublished when a page is republished). Not when it is the day of the page's
+    own modified date (the update shown), nor when the two can be the same moment: the
+    declared timestamp's day in some time zone (UTC-12 to UTC+14), or the day after it (a
+    shown time without its zone, or a late edit shown as the date).
+    """
+    value = normalise_date(shown, now)
+    if not value:
+        return published, raw
+    if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])
+                      or _same_moment(value[:10], published)):
+        return published, raw
+    return value, shown.strip()
+
+
+def _same_moment(day: str, declared: str) -> bool:
+    parsed = parse_date(declared)
+    if parsed is None:
+        return False
+    if not isinstance(parsed, datetime):
+        return day == (parsed + timedelta(days=1)).isoformat()
+    instant = _as_utc(parsed)
+    earliest, latest = (instant - timedelta(hours=12)).date(), (instant + timedelta(hours=38)).date()
+    return earliest.isoformat() <= day <= latest.isoformat()

@@ -202,12 +202,25 @@ def _inside(element, block) -> bool:
     return any(ancestor is block for ancestor in element.iterancestors())
 
 
+def _is_person(value) -> bool:
+    value = value[0] if isinstance(value, list) and value else value
+    types = value.get("@type") if isinstance(value, dict) else None
+    return any(isinstance(t, str) and t.lower() == "person" for t in (types if isinstance(types, list) else [types]))
+
+
 def _publisher(article: dict) -> str | None:
     publisher = article.get("publisher")
     publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
     if isinstance(publisher, dict):
         return _text(publisher.get("name"))
     return _text(publisher)
+
+
+def _citation_authors(tree) -> list[str]:
+    found = tree.xpath("//meta[@name='citation_author' or @name='citation_authors']/@content")[:30]
+    names = [unescape(value) for value in found if value.strip()]
+    # `Roe, Jane` is how citations write a name: the reader's order is `Jane Roe`.
+    return [" ".join(reversed(n.split(", ", 1))) if n.count(",") == 1 else n for n in names]
 
 
 def page_metadata(tree, url: str) -> dict:
@@ -217,7 +230,8 @@ def page_metadata(tree, url: str) -> dict:
     meta = meta_tags(tree)
     author = article.get("author") or next((o["author"] for o in objects if o.get("author")), None)
     people, organisations = jsonld_authors(resolve(author, objects))
-    publisher = _publisher({"publisher": resolve(article.get("publisher"), objects)})
+    publisher_value = resolve(article.get("publisher"), objects)
+    publisher = _publisher({"publisher": publisher_value})
     return {
         "title": unescape(first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"))),
         "h1": unescape(first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1]))),
@@ -228,13 +242,15 @@ def page_metadata(tree, url: str) -> dict:
                            *(meta.get(key) for key in _PUBLISHED_META),
                            *tree.xpath("//time[@itemprop='datePublished']/@datetime")[:1]),
         "modified": first(_text(article.get("dateModified")), *(meta.get(key) for key in _MODIFIED_META)),
-        "authors": [unescape(name) for name in people] or [
+        # Scholarly pages name every author in its own citation_author tag (Highwire Press tags).
+        "authors": [unescape(name) for name in people] or _citation_authors(tree) or [
             unescape(value) for key in ("author", "article:author", "parsely-author", "sailthru.author")
             if (value := meta.get(key)) and not value.startswith("http")
         ],
         "author_organisations": organisations,
         "site_name": unescape(first(meta.get("og:site_name"), publisher, meta.get("application-name"))),
         "publisher": unescape(publisher),
+        "publisher_is_person": _is_person(publisher_value),
         "canonical_url": canonical_url(tree, url, meta),
         "language": language(tree, meta, article),
         "jsonld_types": jsonld_types(objects),

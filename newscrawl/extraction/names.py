@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newscrawl.extraction.given_names import is_given_name
 from newscrawl.extraction.wire import agency, split_agency_from_name
 
 # ` | Site`, ` - Site`, ` — Site`, `_Site`, ` -Site` (content farms glue the dash on).
@@ -40,6 +41,19 @@ def clean_title(title: str | None, site_names: list[str], headline: str | None =
         else:
             break
     return title or None
+
+
+def is_site_heading(heading: str | None, site_names: list[str], html_title: str | None) -> bool:
+    """Whether an <h1> is the site's name (a logo or masthead), not the headline: it is the
+    site's declared name or host, or what the <title> puts after the headline."""
+    key = _squash(heading or "")
+    if len(key) < 3:
+        return False
+    if key in {_squash(name) for name in site_names if name}:
+        return True
+    # `Headline - Site`: a tail shorter than the head is the site (`Site | Headline` puts it first).
+    match = _SUFFIX.match(" ".join((html_title or "").split()))
+    return bool(match) and key == _squash(match.group("tail")) and len(key) < len(_squash(match.group("head")))
 
 
 # Labels in front of a byline: `By`, `Posted by :`, `Written by`, `Author:`, `Von`, `Par`.
@@ -87,11 +101,13 @@ _NOT_A_NAME = re.compile(
     r"march|april|june|july|august|september|october|november|december)\b\.?$|page\.|\.author\b",
     re.I,
 )
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_CSS_CLASS = re.compile(r"\w+(?:-\w+){3,}")
 # Words no name contains: what is left of a widget or a heading, not a byline.
 _NON_NAME_WORDS = {"news", "posts", "post", "more", "view", "about", "read", "comments", "comment", "share",
                    "home", "updated", "published", "minutes", "min", "ago", "reading", "time", "click", "here",
                    "subscribe", "login", "menu", "search", "the", "our", "your", "biography", "bio", "posted",
-                   "written", "by", "on", "in", "at", "filed"}
+                   "written", "by", "on", "in", "at", "filed", "desk"}
 
 
 def _looks_like_person(name: str) -> bool:
@@ -103,10 +119,15 @@ def _person(name: str) -> str | None:
     name = " ".join(name.split())
     if _COMMENTER.search(name):
         return None
-    name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|")
+    name = _TAIL.sub("", _TRAILING_WIDGET.sub("", name)).strip(" .,:-–—()•|*")
     name = _JOB_WORD.sub("", name).strip(" .,:-–—") if len(name.split()) >= 2 else name
+    if len(name.split()) >= 3 and _CREDENTIAL.match(name.split()[-1]) and all(
+            _NAME_WORD.match(w) for w in name.split()[:-1]):
+        name = name.rsplit(" ", 1)[0]  # `Cara Roe RN`: a credential after the name
     if _JOB_WORD.fullmatch(" " + name):
         return None  # a job title alone (`Contributor`, `Associate`)
+    if _SLUG.fullmatch(name) or _CSS_CLASS.search(name):
+        return None  # a URL slug (`jane-roe`) or a template's class names, not a printed name
     if not name or _CREDENTIAL.match(name) or _NOT_A_NAME.search(name) or len(name) > 60 or len(name.split()) > 5:
         return None
     if agency(name) or not _looks_like_person(name):
@@ -151,6 +172,36 @@ def is_outlet(name: str, outlets) -> bool:
     return False
 
 
+# Words in a business's name, not a person's (`Freewrite Store`, `Jon Roe Photography`).
+_BUSINESS_WORDS = {"blog", "photography", "photo", "studio", "studios", "store", "shop", "books", "group", "company",
+                   "inc", "llc", "ltd", "gmbh", "services", "solutions", "consulting", "agency", "labs", "academy",
+                   "yoga", "design", "marketing", "travel", "health", "eats"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.)$")
+
+
+def reads_as_person(name: str) -> bool:
+    """Two or three capitalised words, the first a known given name, none a business or outlet
+    word (`Sam Roe`, not `Block Renovation` or `Jon Roe Photography`)."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) and is_given_name(words[0])
+            and not any(w.lower() in _OUTLET_WORDS or w.lower() in _BUSINESS_WORDS for w in words))
+
+
+def names_outlet(name: str, outlets) -> bool:
+    """A byline that names the outlet, unless it reads as a person's name: a personal site is
+    often named after its author (`Sam Roe` on samroe.net), and then the site's name is hers."""
+    return is_outlet(name, outlets) and not reads_as_person(name)
+
+
+def _drop_job_segments(value: str) -> str:
+    """`Jo Roe, Privacy and Security Expert, Bo Chan`: a comma segment after the first that holds a
+    job word and does not open with a given name is the job of the name before it."""
+    segments = re.split(r"\s*[,;|]\s*", value)
+    kept = [segments[0]] + [s for s in segments[1:] if not (
+        s and _JOB_WORD.search(" " + s) and not is_given_name(s.split()[0]))]
+    return ", ".join(kept)
+
+
 def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, str | None]:
     """(person names, agency credited, outlet named) from bylines; agencies and outlets are never authors."""
     names: list[str] = []
@@ -159,18 +210,18 @@ def split_byline(values: list[str], outlets=()) -> tuple[list[str], str | None, 
         value = " ".join(str(value).split())
         for _ in range(2):
             value = _LABEL.sub("", value)
-        if agency(value) or is_outlet(value, outlets):
+        if agency(value) or names_outlet(value, outlets):
             credited = credited or agency(value)
             outlet = outlet or (None if agency(value) else value)
             continue
-        for part in _SPLIT.split(value):
+        for part in _SPLIT.split(_drop_job_segments(value)):
             part = _LABEL.sub("", part).strip()
             if agency(part):
                 credited = credited or agency(part)
                 continue
             part, part_agency = split_agency_from_name(part)
             credited = credited or part_agency
-            if is_outlet(part, outlets):
+            if names_outlet(part, outlets):
                 outlet = outlet or part
                 continue
             person = _person(part)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -13,10 +13,10 @@ from xxhash import xxh3_64_hexdigest
 from newscrawl.fingerprint.provenance import choose_original
 from newscrawl.fingerprint.shingles import unpack
 from newscrawl.fingerprint.verify import relation_to_original
-from newscrawl.store import Store
+from newscrawl.store import DocRow, Store
 
 __all__ = ["ClusterView", "LinkResult", "Member", "UNIQUE", "cluster_id_for", "cluster_views",
-           "results_by_url", "view_of", "write_clusters"]
+           "results_by_url", "view_of", "view_of_rows", "write_clusters"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,11 @@ def cluster_id_for(original_url: str) -> str:
 
 def view_of(store: Store, member_ids: Sequence[int], now: float) -> ClusterView:
     """The cluster of these store ids, original chosen and relations computed now."""
-    rows = store.docs(member_ids, fingerprints=True)
+    return view_of_rows(store.docs(member_ids, fingerprints=True), now)
+
+
+def view_of_rows(rows: Mapping[int, DocRow], now: float) -> ClusterView:
+    """The cluster of these rows (by store id, with fingerprints), original chosen and relations computed now."""
     ids = sorted(rows, key=lambda i: rows[i].url)
     ordered = [rows[i] for i in ids]
     fps = [unpack(row.fingerprint, row.content) for row in ordered]

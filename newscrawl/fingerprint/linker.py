@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newscrawl.fingerprint.candidates import batch_candidates
-from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of
+from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
+from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of_rows
 from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
 from newscrawl.fingerprint.shingles import Fingerprint, pack, unpack
 from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
 from newscrawl.store import DocRow, Store, StoreError
-from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
@@ -94,9 +93,12 @@ class Linker:
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
         with self.store.transaction():
             self._link(todo, keys)
-            results = self._answers(todo) if answers else {}
+            # The clusters the answers come from, read at this moment (one round trip where the
+            # store allows it); their views are computed after the lock is released.
+            clusters = self.store.clusters_with_members({d.id for d in todo}) if answers else {}
         if not answers:
             return [None] * len(docs)
+        results = self._answers(todo, clusters)
         return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
     def _link(self, docs: list[Prepared], keys: tuple[np.ndarray, np.ndarray]) -> None:
@@ -142,19 +144,24 @@ class Linker:
         owners = where[owners]
         keep = owners >= 0
         keys, owners, weights = keys[keep], owners[keep], weights[keep]
-        held = store.lookup_pairs(sorted_unique(keys))
         ids = np.array([d.id for d in indexed], dtype=np.int64)
-        candidates, pairs = batch_candidates(keys, owners, weights, ids, held)
+        # Indexed before verification: nothing outside this transaction sees the difference,
+        # and the store reads and writes the keys in one pass.
+        order = np.lexsort((owners, keys))
+        held = store.lookup_and_add_keys(keys[order], ids[owners[order]], MAX_POSTING)
+        candidates, _ = batch_candidates(keys, owners, weights, ids, held)
         labels = store.clusters_of(set(held.doc_ids.tolist()) | {d.id for d in fresh}
                                    | {d.holder for d in fresh if d.holder is not None})
         by_id = {d.id: d for d in fresh}
         union = _Labels()
-        cache: dict[int, tuple[Fingerprint, DocRow]] = {}
+        cache: dict[int, DocRow] = {}  # candidates' rows, with fingerprints
+        fps: dict[int, Fingerprint] = {}
         for doc in fresh:
             own = labels[doc.id]
             if doc.holder is not None:
                 union.union(own, labels[doc.holder])
                 self.stats["exact"] += 1
+        self._prefetch(indexed, candidates, by_id, labels, union, cache)
         for doc, order in zip(indexed, candidates):
             own = labels[doc.id]
             checked = 0
@@ -165,41 +172,49 @@ class Linker:
                 if union.find(labels[cand]) == union.find(own):
                     continue
                 checked += 1
-                fp, row = self._candidate(cand, by_id, cache, order, labels, union, own)
+                fp, row = self._candidate(cand, by_id, cache, fps, order, labels, union, own)
                 kind = link_kind(doc.fp, doc.row, fp, row)
                 self.stats["verified"] += 1
                 if kind:
                     self.stats[f"link_{kind}"] += 1
                     union.union(own, labels[cand])
-        store.add_keys(pairs)
         store.merge_clusters(union.groups())
 
-    def _candidate(self, cand, by_id, cache, order, labels, union, own) -> tuple[Fingerprint, DocRow]:
+    def _prefetch(self, indexed, candidates, by_id, labels, union, cache) -> None:
+        # One read for the candidates the loop is likely to verify (the first MAX_VERIFY
+        # outside each doc's cluster); it fetches any other it reaches on its own.
+        wanted = []
+        for doc, order in zip(indexed, candidates):
+            own = union.find(labels[doc.id])
+            wanted += [c for c in order if c not in by_id and union.find(labels[c]) != own][:MAX_VERIFY]
+        if wanted:
+            cache.update(self.store.docs(wanted, fingerprints=True))
+
+    def _candidate(self, cand, by_id, cache, fps, order, labels, union, own) -> tuple[Fingerprint, DocRow]:
         if cand in by_id:
             return by_id[cand].fp, by_id[cand].row
         if cand not in cache:
             # Fetch this candidate and the next few unverified ones in one round trip.
             wanted = [i for i in order if i not in cache and i not in by_id
                       and union.find(labels[i]) != union.find(own)][:MAX_VERIFY]
-            for doc_id, row in self.store.docs(wanted, fingerprints=True).items():
-                cache[doc_id] = (unpack(row.fingerprint, row.content), row)
-        return cache[cand]
+            cache.update(self.store.docs(wanted, fingerprints=True))
+        if cand not in fps:
+            fps[cand] = unpack(cache[cand].fingerprint, cache[cand].content)
+        return fps[cand], cache[cand]
 
-    def _answers(self, docs: list[Prepared]) -> dict[int, LinkResult]:
-        labels = self.store.clusters_of({d.id for d in docs})
-        out: dict[int, LinkResult] = {}
+    def _answers(self, docs: list[Prepared], clusters: dict[int, tuple[int, list[int]]]) -> dict[int, LinkResult]:
+        """Each doc's answer from the clusters read in its transaction. Rows are read now: a
+        row may have changed since (a re-crawled URL), a fingerprint never does."""
+        multi = {label: members for label, members in clusters.values() if len(members) > 1}
+        rows = self.store.docs({i for members in multi.values() for i in members}, fingerprints=True)
         by_label: dict[int, dict[int, LinkResult]] = {}
-        for doc in docs:
-            label = labels[doc.id]
-            if label not in by_label:
-                members = self.store.cluster_members(label)
-                by_label[label] = {}
-                if len(members) > 1:
-                    view = view_of(self.store, members, self.now)
-                    self.store.note_cluster_ids([(view.cluster_id, view.doc_ids[0])])
-                    by_label[label] = {i: view.result(m) for i, m in zip(view.doc_ids, view.members)}
-            out[doc.id] = by_label[label].get(doc.id, UNIQUE)
-        return out
+        noted = []
+        for label, members in sorted(multi.items()):
+            view = view_of_rows({i: rows[i] for i in members if i in rows}, self.now)
+            noted.append((view.cluster_id, view.doc_ids[0]))
+            by_label[label] = {i: view.result(m) for i, m in zip(view.doc_ids, view.members)}
+        self.store.note_cluster_ids(noted)
+        return {d.id: by_label.get(clusters[d.id][0], {}).get(d.id, UNIQUE) for d in docs}
 
     def clusters(self) -> list[ClusterView]:
         """The authoritative clusters, sorted by cluster id."""

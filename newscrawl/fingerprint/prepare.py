@@ -9,7 +9,8 @@ import numpy as np
 
 from newscrawl.fingerprint.clusters import UNIQUE, LinkResult
 from newscrawl.fingerprint.records import doc_row, record_text
-from newscrawl.fingerprint.shingles import Fingerprint, fingerprint
+from newscrawl.fingerprint.batch import fingerprints
+from newscrawl.fingerprint.shingles import Fingerprint
 from newscrawl.fingerprint.signature import band_keys, signatures
 from newscrawl.store import DocRow
 
@@ -35,22 +36,25 @@ class Prepared:
 def prepare(records: Iterable[Mapping]) -> list[Prepared | LinkResult | None]:
     """Per record: a Prepared doc, UNIQUE when its text is too short to link, or None when it
     has no text or URL. A pure function of each record, so any split of a corpus into
-    chunks (one per worker process) gives the same items."""
+    chunks (one per worker process) gives the same items; the texts are fingerprinted in
+    one batch (fingerprint.batch)."""
     out: list[Prepared | LinkResult | None] = []
-    todo: list[Prepared] = []
+    usable: list[tuple[int, Mapping, str]] = []
+    texts: list[str] = []
     for record in records:
         text = record_text(record)
         url = record.get("url")
         if text is None or not isinstance(url, str) or not url:
             out.append(None)
-            continue
-        fp = fingerprint(text)
-        if fp.size < MIN_SHINGLES:
+        else:
+            usable.append((len(out), record, url))
+            texts.append(text)
             out.append(UNIQUE)
-            continue
-        doc = Prepared(url, fp, doc_row(record, fp), _NO_BANDS)
-        out.append(doc)
-        todo.append(doc)
+    todo: list[Prepared] = []
+    for (at, record, url), fp in zip(usable, fingerprints(texts)):
+        if fp.size >= MIN_SHINGLES:  # else UNIQUE: too short to link
+            out[at] = doc = Prepared(url, fp, doc_row(record, fp), _NO_BANDS)
+            todo.append(doc)
     if todo:
         for doc, bands in zip(todo, band_keys(signatures([d.fp for d in todo]))):
             doc.bands = bands

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.fingerprint.text import STOPWORDS, WORD, prose, sentences, tokens
-from newscrawl.store.keytable import sorted_unique
+from newscrawl.fingerprint.text import LINE_MARK, SENTENCE_MARK, STOPWORDS
 
 __all__ = ["LOOSE_SAMPLING", "SHINGLE_WORDS", "SENTENCE_MIN_WORDS", "Fingerprint", "fingerprint", "pack", "unpack",
            "signed"]
@@ -83,61 +82,45 @@ class Fingerprint:
 
 
 class _Vocabulary(dict):
-    """token -> its row in two hash tables, filled on first sight (news vocabularies repeat
-    heavily): xxh3_64 of the token, and of its first letters (0 for a function word,
-    which loose shingles skip). One lookup per word, then numpy gathers both hashes."""
+    """token -> its row in three tables, filled on first sight (news vocabularies repeat
+    heavily): xxh3_64 of the token, of its first letters (0 for a function word, which
+    loose shingles skip), and whether it holds a digit. One lookup per word, then numpy
+    gathers. Rows 0 and 1 are the line and sentence marks of `story_tokens`."""
 
     LIMIT = 2_000_000  # tokens kept before starting over (bounded memory)
+    LINE, SENTENCE = 0, 1
 
     def __init__(self):
         super().__init__()
         self.exact = np.zeros(4096, dtype=np.uint64)
         self.stem = np.zeros(4096, dtype=np.uint64)
+        self.digit = np.zeros(4096, dtype=bool)
+        self._marks()
+
+    def _marks(self) -> None:
+        self.clear()
+        self[LINE_MARK], self[SENTENCE_MARK] = self.LINE, self.SENTENCE
 
     def __missing__(self, token: str) -> int:
         row = len(self)
         if row == len(self.exact):
             self.exact = np.concatenate([self.exact, np.zeros_like(self.exact)])
             self.stem = np.concatenate([self.stem, np.zeros_like(self.stem)])
+            self.digit = np.concatenate([self.digit, np.zeros_like(self.digit)])
         self.exact[row] = xxh3_64_intdigest(token.encode())
         self.stem[row] = 0 if token in STOPWORDS else xxh3_64_intdigest(token[:_STEM].encode()) or 1
+        self.digit[row] = _DIGIT.search(token) is not None
         self[token] = row
         return row
 
-    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(exact, stem) uint64 hashes of the words."""
+    def rows(self, tokens: list[str]) -> np.ndarray:
+        """int64 rows of the tokens."""
         if len(self) > self.LIMIT:
-            self.clear()
-        rows = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
-        return self.exact[rows], self.stem[rows]
+            self._marks()
+        return np.fromiter(map(self.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
 _vocabulary = _Vocabulary()
-
-
-def _shingles(hashes: np.ndarray, lengths: list[int], k: int = SHINGLE_WORDS) -> np.ndarray:
-    """Hashes of k-word windows that stay inside one line; a shorter line is one window."""
-    n = len(hashes)
-    line_of = np.repeat(np.arange(len(lengths)), lengths)
-    parts = []
-    if n >= k:
-        m = n - k + 1
-        h = hashes[:m].copy()
-        for j in range(1, k):
-            h = h * _P + hashes[j:j + m]
-        parts.append(h[line_of[:m] == line_of[k - 1:]])
-    at = 0
-    for length in lengths:  # lines shorter than a window are one shingle each
-        if 0 < length < k:
-            h = hashes[at:at + 1]  # arrays wrap around silently; numpy scalars warn
-            for j in range(1, length):
-                h = h * _P + hashes[at + j:at + j + 1]
-            parts.append(h)
-        at += length
-    if not parts:
-        return np.zeros(0, dtype=np.uint32)
-    mixed = fmix64(np.concatenate(parts) if len(parts) > 1 else parts[0])
-    return sorted_unique((mixed >> np.uint64(32)).astype(np.uint32))
 
 
 def _sentence_hash(words: list[str], digits: bool) -> tuple[int, int]:
@@ -154,21 +137,6 @@ def _anchors(exact: list[int]) -> tuple[int, ...]:
     return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
 
 
-def _loose(hashes: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Loose shingles (uint32, sorted unique) and the loose keys (sampled content-word triples);
-    `line_of` gives each hash's line (shingles stay inside one). The word hashes are
-    already uniform, so one multiply-add combines them (no finaliser needed)."""
-    if len(hashes) < 2:
-        return _EMPTY, ()
-    pairs = hashes[:-1] * _P + hashes[1:]
-    loose = sorted_unique((pairs[line_of[:-1] == line_of[1:]] >> np.uint64(32)).astype(np.uint32))
-    # Keys are three content words: a pair of common words is met by chance too often.
-    triples = (pairs[:-1] * _P + hashes[2:])[line_of[:-2] == line_of[2:]]
-    sampled = triples[triples % np.uint64(LOOSE_SAMPLING) == 0] ^ _LOOSE_SALT
-    keys = list(dict.fromkeys(sampled.view(np.int64).tolist()))[:LOOSE_KEYS]  # distinct, in text order
-    return loose, tuple(sorted(keys))
-
-
 def _numbers(numbers: list[str]) -> np.ndarray:
     found = {n.replace(",", "") for n in numbers}
     found = [n for n in found if not _YEAR.fullmatch(n)]
@@ -179,43 +147,9 @@ def _numbers(numbers: list[str]) -> np.ndarray:
 
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a main text (paragraphs one per line; blank lines ignored)."""
-    story = prose(text)
-    unspaced = story.unspaced
-    words: list[str] = []
-    lengths: list[int] = []
-    exact: list[int] = []
-    frames: list[int] = []
-    numbers: list[str] = []
-    for line in story.lines:
-        count = 0
-        for sentence in sentences(line, unspaced):
-            found = tokens(sentence) if unspaced else WORD.findall(sentence)
-            words += found
-            count += len(found)
-            digits = _DIGIT.search(sentence) is not None
-            if digits:
-                numbers += _NUMBER.findall(sentence)
-            if len(found) >= SENTENCE_MIN_WORDS:
-                e, f = _sentence_hash(found, digits)
-                exact.append(e)
-                frames.append(f)
-        lengths.append(count)
-    hashes, stems = _vocabulary.hashes(words)
-    content = xxh3_64_intdigest(hashes.tobytes() + np.array(lengths, dtype=np.uint64).tobytes())
-    kept = stems != 0
-    loose, loose_keys = _loose(stems[kept], np.repeat(np.arange(len(lengths)), lengths)[kept])
-    return Fingerprint(
-        shingles=_shingles(hashes, lengths),
-        sentences=np.array(exact, dtype=np.uint64).astype(np.uint32),
-        frames=np.array(frames, dtype=np.uint64).astype(np.uint32),
-        loose=loose,
-        numbers=_numbers(numbers),
-        content=signed(content),
-        anchors=_anchors(exact),
-        loose_keys=loose_keys,
-        dateline=story.dateline,
-        credit=story.credit,
-    )
+    from newscrawl.fingerprint.batch import fingerprints  # it builds on this module
+
+    return fingerprints([text])[0]
 
 
 _HEADER = struct.Struct("<BIIII")
@@ -225,7 +159,7 @@ _VERSION = 2
 def pack(fp: Fingerprint) -> bytes:
     """Bytes for the store: shingles, sentences, frames, loose shingles, numbers (uint32, little-endian)."""
     head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers))
-    return head + b"".join(a.astype("<u4").tobytes()
+    return head + b"".join(a.astype("<u4", copy=False).tobytes()
                            for a in (fp.shingles, fp.sentences, fp.frames, fp.loose, fp.numbers))
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 
-__all__ = ["PROSE_MIN_WORDS", "STOPWORDS", "WORD", "Prose", "dateline_key", "normalise", "prose", "sentences",
-           "tokens"]
+__all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "dateline_key",
+           "normalise", "prose", "sentences", "story_tokens", "tokens"]
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -45,6 +45,11 @@ _SENTENCE_SPLIT_UNSPACED = re.compile(
     f"(?<=[.!?…。])[\"')\\]」』]*\\s+|(?<=[!?…。])[\"')\\]」』]*(?=[{_UNSPACED}])")
 
 
+# ASCII whitespace that `" ".join(line.split())` would change, and ASCII line breaks besides
+# "\n": a text without any is split on "\n" alone (prose()).
+_ODD_SPACE = ("  ", " \n", "\n ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def normalise(text: str) -> str:
     """NFKC, curly quotes to straight, every dash to '-', whitespace collapsed; case kept."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_TRANSLATE).split())
@@ -70,10 +75,18 @@ def _is_prose(line: str, unspaced: bool) -> bool:
 
 def prose(text: str) -> Prose:
     """Prose lines of `text` (all its lines if none look like prose), lower-cased."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if WORD.search(line)]
-    unspaced = _UNSPACED_CHAR.search(text) is not None
+    if text.isascii():  # most news: NFKC changes no ASCII, and the only ASCII to translate is `
+        text = text.replace("`", "'")
+        unspaced = False
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        unspaced = _UNSPACED_CHAR.search(text) is not None
+    if text.isascii() and not any(odd in text for odd in _ODD_SPACE) and text[:1] != " " and text[-1:] != " ":
+        lines = text.split("\n")  # lines already as tidy as the general path makes them
+    else:
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+    # A line starting with a letter or digit has a word: no regex call needed.
+    lines = [line for line in lines if line[:1].isalnum() or WORD.search(line)]
     kept = [line for line in lines if _is_prose(line, unspaced)] or lines
     place = credit = None
     if kept:
@@ -82,7 +95,8 @@ def prose(text: str) -> Prose:
             place = (match.group("place") or "").strip(" ,") or None
             credit = agency(match.groupdict().get("agency"))
             kept[0] = kept[0][match.end():]
-    return Prose([line.casefold() for line in kept], unspaced, place, credit)
+    # One call for all lines: case folding maps each character alone, and never makes a line break.
+    return Prose("\n".join(kept).casefold().split("\n") if kept else [], unspaced, place, credit)
 
 
 def sentences(line: str, unspaced: bool | None = None) -> list[str]:
@@ -110,6 +124,48 @@ def tokens(sentence: str, unspaced: bool | None = None) -> list[str]:
             at = run.end()
         if at < len(word):
             out.append(word[at:])
+    return out
+
+
+# The tokens `story_tokens` puts between lines and between sentences: characters that are
+# no word, so no token of a text equals them.
+LINE_MARK, SENTENCE_MARK = "\x01", "\x02"
+# The cuts of _SENTENCE_SPLIT(_UNSPACED), made in the lines joined by "\x1d" (no prose line
+# holds it: splitlines() cuts there). Inside a prose line the only whitespace is single
+# spaces, so " " here is `\s+` there. The end mark is matched, not looked behind at, and
+# replaced with the cut (it is no word): the same cuts, but the regex engine skips ahead to
+# the next end mark and sub() copies a plain string, three times as fast.
+_MARK = re.compile(r"[.!?…。][\"')\]]* ")
+_MARK_UNSPACED = re.compile(f"[.!?…。][\"')\\]」』]* |[!?…。][\"')\\]」』]*(?=[{_UNSPACED}])")
+# ASCII: every character that is no part of a word becomes a space (then str.split is the
+# tokenizer, a few times faster than WORD), but the marks.
+_ASCII_WORDS = {c: " " for c in range(128) if not (chr(c).isalnum() or c == ord("_"))
+                and chr(c) not in (LINE_MARK, SENTENCE_MARK)}
+_WORD_OR_MARK = re.compile(f"\\w+|[{LINE_MARK}{SENTENCE_MARK}]")
+_PIECE_OR_MARK = re.compile(f"[{LINE_MARK}{SENTENCE_MARK}]|(?:(?![{_UNSPACED}])\\w)+|(?:(?=[{_UNSPACED}])\\w)+")
+
+
+def story_tokens(story: Prose) -> list[str]:
+    """The tokens of every sentence of every line, as `tokens(sentence)` gives them, in one
+    list: LINE_MARK between lines, SENTENCE_MARK between sentences of a line (perhaps
+    several, with nothing between).
+
+    The same cuts and words as `sentences` and `tokens` line by line, in a few calls per text.
+    """
+    marked = (_MARK_UNSPACED if story.unspaced else _MARK).sub(" \x1e ", "\x1d".join(story.lines))
+    if LINE_MARK in marked or SENTENCE_MARK in marked:  # the text's own: no words, so spaces
+        marked = marked.replace(LINE_MARK, " ").replace(SENTENCE_MARK, " ")
+    marked = marked.replace("\x1d", f" {LINE_MARK} ").replace("\x1e", SENTENCE_MARK)
+    if marked.isascii():
+        return marked.translate(_ASCII_WORDS).split()
+    if not story.unspaced:
+        return _WORD_OR_MARK.findall(marked)
+    out: list[str] = []
+    for piece in _PIECE_OR_MARK.findall(marked):
+        if len(piece) > 1 and _UNSPACED_CHAR.match(piece):  # a run of unspaced script: its bigrams
+            out += [piece[i:i + 2] for i in range(len(piece) - 1)]
+        else:
+            out.append(piece)
     return out
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newscrawl.store.keytable import capped_pairs, sorted_unique
+
 __all__ = ["BLOCK_DOC_CAP", "DocRow", "KeyPairs", "SeenEntry", "Store", "StoreError"]
 
 # blocks_observe keeps at most this many story keys per block: enough to call a block
@@ -146,6 +148,14 @@ class Store(ABC):
         doc_ids = np.fromiter(itertools.chain.from_iterable(hits.values()), dtype=np.int64, count=sum(sizes))
         return KeyPairs(np.repeat(np.array(list(hits), dtype=np.int64), sizes), doc_ids)
 
+    def lookup_and_add_keys(self, keys: np.ndarray, doc_ids: np.ndarray, cap: int) -> KeyPairs:
+        """`lookup_pairs` of `keys` as they are, then index the (key, doc_id) pairs their key has
+        room for: `keys` sorted, arrival order within a key; a key takes no more docs once
+        `cap` have it. A backend may do both in one round trip."""
+        held = self.lookup_pairs(sorted_unique(keys))
+        self.add_keys(KeyPairs(*capped_pairs(keys, doc_ids, held.keys, cap)))
+        return held
+
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -158,6 +168,13 @@ class Store(ABC):
     @abstractmethod
     def cluster_members(self, label: int) -> list[int]:
         """Ids in the cluster with this label, ascending."""
+
+    def clusters_with_members(self, ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        """(label, member ids ascending) of each known id, read at one moment; a backend may
+        do it in one round trip."""
+        labels = self.clusters_of(ids)
+        members = {label: self.cluster_members(label) for label in set(labels.values())}
+        return {i: (label, members[label]) for i, label in labels.items()}
 
     @abstractmethod
     def iter_clusters(self) -> Iterator[list[int]]:

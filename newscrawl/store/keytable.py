@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["KeyTable", "sorted_unique"]
+__all__ = ["KeyTable", "capped_pairs", "sorted_unique"]
 
 _EMPTY = -1
 # Linear probing stays short below half full; the table doubles before that.
@@ -19,6 +19,20 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     keep = np.ones(len(ordered), dtype=bool)
     keep[1:] = ordered[1:] != ordered[:-1]
     return ordered[keep]
+
+
+def capped_pairs(keys: np.ndarray, doc_ids: np.ndarray, held_keys: np.ndarray,
+                 cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (key, doc) pairs of a batch to index: `keys` sorted, arrival order within a key;
+    a key takes a doc while fewer than `cap` pairs came before it (one per `held_keys`
+    entry, the stored pairs, and the batch's earlier ones)."""
+    held = np.sort(held_keys)
+    in_store = np.searchsorted(held, keys, side="right") - np.searchsorted(held, keys, side="left")
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    rank = np.arange(len(keys)) - np.flatnonzero(first)[np.cumsum(first) - 1]
+    keep = rank < cap - in_store
+    return keys[keep], doc_ids[keep]
 
 
 class KeyTable:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import struct
 import threading
@@ -14,15 +15,16 @@ import numpy as np
 import redis
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import LockError
-from redis.lock import Lock
 from redis.retry import Retry
 
 from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
+from newscrawl.store.keytable import sorted_unique
+from newscrawl.store.redis_lock import QueueLock
 
 __all__ = ["RedisStore", "open_redis_store"]
 
 # Keys under the prefix P (`nc:`, or `nc:NAME:` with ?prefix=NAME), all plain hashes:
-#   meta        layout version, `ids` (the id counter)   lock      transaction lock (token, TTL)
+#   meta        layout version, `ids` (the id counter)   lock      transaction lock (token, TTL), lock:wake
 #   url         url -> doc id                            doc       id -> content (8 bytes) + JSON evidence
 #   fp          content -> packed fingerprint            content   content -> "id,id,..." docs that have it
 #   label:N     id -> cluster label, ids N*128 .. N*128+127 (small hashes are stored as compact listpacks)
@@ -48,7 +50,8 @@ COMMAND_TIMEOUT = 30.0  # a big batch script may take a while; a hung server is 
 # The lock of a dead holder expires after LOCK_TTL; a live holder renews it every third of it.
 LOCK_TTL = 30.0
 LOCK_WAIT = 60.0  # as SQLite's busy timeout: how long a writer queues behind others
-LOCK_POLL = 0.002  # transactions last milliseconds: poll often, or two linkers go at 10/s
+# Waiters are woken by the release (QueueLock); without a wake-up they try again this often.
+LOCK_RETRY = 0.05
 
 _INT64 = struct.Struct(">q")
 
@@ -128,6 +131,41 @@ for id in string.gmatch(ARGV[3], '[^,]+') do
   n = n + 1
 end
 """,
+    # ARGV: P, keys (8 bytes each, sorted: a key's pairs side by side in arrival order), their
+    # doc ids ("id,id,..."), the cap. Per distinct key the ids it held, joined by ';' ('' where
+    # none); a pair is indexed while its key has fewer than cap. Lookup and add_keys in one pass.
+    "index": """
+local out, cap, n = {}, tonumber(ARGV[4]), 0
+local prev, hash, field, list, room, changed
+for id in string.gmatch(ARGV[3], '[^,]+') do
+  local key, done = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8), false
+  n = n + 1
+  if key ~= prev then
+    if changed then redis.call('HSET', hash, field, list) end
+    prev, hash, field, changed = key, key_hash(key), string.sub(key, 3), false
+    -- Nearly every key is new (98% on the synthetic corpus): one call stores it and says so.
+    if cap > 0 and redis.call('HSETNX', hash, field, id) == 1 then
+      out[#out + 1], list, room, done = '', id, cap - 1, true
+    else
+      list = redis.call('HGET', hash, field) or ''
+      out[#out + 1] = list
+      room = cap - (list == '' and 0 or select(2, string.gsub(list, ',', ',')) + 1)
+    end
+  end
+  if not done then
+    if room > 0 then
+      if list == '' then
+        list, changed = id, true
+      elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
+        list, changed = list .. ',' .. id, true
+      end
+    end
+    room = room - 1
+  end
+end
+if changed then redis.call('HSET', hash, field, list) end
+return table.concat(out, ';')
+""",
     # ARGV: P, then 8-byte keys concatenated, or 'label' and ids ("id,id,..."): the values in
     # their small hashes, joined by ';' ('' where none), so one string comes back.
     "lookup": """
@@ -140,6 +178,39 @@ else
   for i = 1, #ARGV[2], 8 do
     local key = string.sub(ARGV[2], i, i + 7)
     out[#out + 1] = redis.call('HGET', key_hash(key), string.sub(key, 3)) or ''
+  end
+end
+return table.concat(out, ';')
+""",
+    # ARGV: P, ids ("id,id,..."), '1' for fingerprints too: per id its row and the fingerprint
+    # of its content ('' where none, or where an earlier id had the same content).
+    "docs": """
+local out, sent = {}, {}
+for id in string.gmatch(ARGV[2], '[^,]+') do
+  local row = redis.call('HGET', P .. 'doc', id) or ''
+  local fp = ''
+  if row ~= '' and ARGV[3] == '1' and not sent[string.sub(row, 1, 8)] then
+    sent[string.sub(row, 1, 8)] = true
+    fp = redis.call('HGET', P .. 'fp', string.sub(row, 1, 8)) or ''
+  end
+  out[#out + 1] = row
+  out[#out + 1] = fp
+end
+return out
+""",
+    # ARGV: P, ids ("id,id,..."): per id 'label:id,id,...' (its cluster's members) or '', joined by ';'.
+    "members": """
+local out, lists = {}, {}
+for id in string.gmatch(ARGV[2], '[^,]+') do
+  local label = redis.call('HGET', label_hash(id), id)
+  if label then
+    if not lists[label] then
+      lists[label] = redis.call('HGET', P .. 'cluster', label) or
+        (redis.call('HGET', label_hash(label), label) == label and label or '')
+    end
+    out[#out + 1] = label .. ':' .. lists[label]
+  else
+    out[#out + 1] = ''
   end
 end
 return table.concat(out, ';')
@@ -240,8 +311,8 @@ class RedisStore(Store):
         except (ValueError, TypeError) as error:  # a malformed URL, an unknown ?option
             raise StoreError(f"invalid store URL {self.url}: {error}") from None
         self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
-        self._lock = Lock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_POLL,
-                          blocking_timeout=LOCK_WAIT, thread_local=False)
+        self._lock = QueueLock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_RETRY,
+                               blocking_timeout=LOCK_WAIT, thread_local=False)
         try:
             self._claim(create, policy)
         except StoreError:
@@ -374,12 +445,15 @@ class RedisStore(Store):
 
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
         ids = list(dict.fromkeys(ids))
-        rows = {i: _unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
-        if fingerprints and rows:
-            contents = list({row.content for row in rows.values()})
-            data = dict(zip(contents, self._hmget(self._p + "fp", [_INT64.pack(c) for c in contents])))
-            rows = {i: replace(row, fingerprint=data[row.content]) for i, row in rows.items()}
-        return rows
+        if not fingerprints:
+            return {i: _unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
+        if not ids:
+            self._check()
+            return {}
+        replies = self._run("docs", [_joined(ids), "1"])  # rows and fingerprints in one round trip
+        data = {row[:8]: fp for row, fp in zip(replies[::2], replies[1::2]) if fp}
+        return {i: replace(_unpack_row(row), fingerprint=data.get(row[:8]))
+                for i, row in zip(ids, replies[::2]) if row}
 
     def count_docs(self) -> int:
         return self._call("HLEN", self._p + "doc")
@@ -401,6 +475,25 @@ class RedisStore(Store):
         lists = [ids for at in range(0, len(packed), 8 * KEYS_PER_CALL)
                  for ids in self._run("lookup", [packed[at:at + 8 * KEYS_PER_CALL]]).split(b";")]
         return {key: sorted(_ids(ids)) for key, ids in zip(keys, lists) if ids}
+
+    def lookup_and_add_keys(self, keys: np.ndarray, doc_ids: np.ndarray, cap: int) -> KeyPairs:
+        self._check()
+        keys, doc_ids = np.asarray(keys, dtype=np.int64), np.asarray(doc_ids, dtype=np.int64)
+        found, lists = [], []
+        at = 0
+        while at < len(keys):  # slices of about KEYS_PER_CALL pairs, a key's pairs in one slice
+            end = min(at + KEYS_PER_CALL, len(keys))
+            while end < len(keys) and keys[end] == keys[end - 1]:
+                end += 1
+            reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), _joined(doc_ids[at:end].tolist()), cap])
+            for key, ids in zip(sorted_unique(keys[at:end]).tolist(), reply.split(b";")):
+                if ids:
+                    found.append(key)
+                    lists.append(sorted(_ids(ids)))
+            at = end
+        sizes = [len(ids) for ids in lists]
+        return KeyPairs(np.repeat(np.array(found, dtype=np.int64), sizes),
+                        np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=sum(sizes)))
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -424,6 +517,16 @@ class RedisStore(Store):
         if listed:
             return sorted(_ids(listed))
         return [label] if own is not None and int(own) == label else []
+
+    def clusters_with_members(self, ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        ids = [i for i in dict.fromkeys(ids) if i >= 0]
+        replies = self._run("members", [_joined(ids)]).split(b";") if ids else []
+        out = {}
+        for i, reply in zip(ids, replies):
+            if reply:
+                label, members = reply.split(b":")
+                out[i] = (int(label), sorted(_ids(members)) if members else [])
+        return out
 
     def iter_clusters(self) -> Iterator[list[int]]:
         clusters = self._call("HGETALL", self._p + "cluster")
