@@ -263,6 +263,18 @@ def print_differences(pages: list[Page], ours: list[tuple], theirs: list[tuple],
             print(f"{change:+.3f}  {page.id[:12]}  P {p:.2f}/{tp:.2f}  R {r:.2f}/{tr:.2f}  {page.url}")
 
 
+def print_trafeval_differences(pages: list[Page], ours: list[Counter], theirs: list[Counter], n: int) -> None:
+    """The n trafilatura-eval pages where newscrawl finds fewer "with" segments than trafilatura, and more."""
+    rows = [(o["tp"] - t["tp"], o["fp"] - t["fp"], page) for page, o, t in zip(pages, ours, theirs)]
+    rows.sort(key=lambda row: (row[0], -row[1]))
+    losses = [row for row in rows[:n] if row[0] < 0]
+    gains = [row for row in rows[::-1][:n] if row[0] > 0]
+    for title, chosen in (("recall losses", losses), ("recall gains", gains)):
+        print(f"\n{title} (found segments newscrawl - trafilatura; boilerplate kept, same):")
+        for found, kept, page in chosen:
+            print(f"{found:+d} {kept:+d}  {page.id[:40]}  {page.url}")
+
+
 def stored_predictions(path: Path) -> dict[str, str]:
     data = json.loads(path.read_text("utf-8"))
     if set(data) == {"version", "output"}:
@@ -297,6 +309,8 @@ def bench(directory: Path, args) -> dict:
     print_table(f"{kind}: {directory}", results)
     if kind == "zyte" and args.diff:
         print_differences(pages, scores["newscrawl"], scores["trafilatura"], args.diff)
+    if kind == "trafeval" and args.diff:
+        print_trafeval_differences(pages, scores["newscrawl"], scores["trafilatura"], args.diff)
     if kind == "zyte" and zyte_labels.LABELS.is_file():
         results["newscrawl"]["labels"] = zyte_labels.score(pages)
         zyte_labels.print_scores(results["newscrawl"]["labels"])
@@ -309,7 +323,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--repeat", type=int, default=1, help="timing rounds (default 1)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--diff", type=int, default=0, help="list the N Zyte pages lost / gained most")
+    parser.add_argument("--diff", type=int, default=0,
+                        help="list the N pages lost / gained most (Zyte: page F1; trafilatura-eval: recall)")
     parser.add_argument("--score-file", type=Path, help="only score stored Zyte predictions (output/*.json)")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)  # extractors' per-page warnings would drown the tables

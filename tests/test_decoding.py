@@ -42,3 +42,21 @@ def test_multi_byte_declarations_are_kept():
     text = '<html><head><meta charset="shift_jis"><title>フェリー</title></head><body><p>港のフェリーが止まった。</p></body></html>'
     assert decode_html(text.encode("shift_jis")) == text
     assert not is_single_byte("cp932") and not is_single_byte("utf-8") and is_single_byte("cp1252")
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-1", None])
+def test_utf8_page_with_one_broken_byte_stays_utf8(charset):
+    # A template's stray Latin-1 byte once made the whole page cp1252: every umlaut became mojibake.
+    html = page(charset or "utf-8")
+    if charset is None:
+        html = html.replace("; charset=utf-8", "")
+    data = html.encode("utf-8").replace(b"<title>", b"<title>\xa0", 1)
+    text = decode_html(data)
+    assert "Ã" not in text
+    assert text.count("\ufffd") == 1
+    assert text.replace("\ufffd", "") == html
+
+
+def test_cp1252_page_without_charset_is_not_read_as_broken_utf8():
+    data = page("utf-8").replace("; charset=utf-8", "").encode("cp1252")
+    assert decode_html(data) == page("utf-8").replace("; charset=utf-8", "")

@@ -56,3 +56,15 @@ def test_a_data_table_stays_one_block_with_a_line_per_row():
     table = "<table><tr><th>Ort</th><th>Kosten</th></tr><tr><td>Tarn</td><td>11 Mio.</td></tr></table>"
     text = extract("".join(f"<p>{p}</p>" for p in STORY) + table)
     assert text[:3] == STORY and text[3] == "Ort | Kosten\nTarn | 11 Mio."
+
+
+def test_soft_hyphens_and_zero_width_spaces_leave_the_words_whole():
+    hinted = [p.replace("Bauzeit", "Bau\u00adzeit").replace("Millionen", "Mil&shy;lionen")
+              .replace("Radweg", "Rad\u200bweg") for p in STORY]
+    assert extract("".join(f"<p>{p}</p>" for p in hinted)) == STORY
+
+
+def test_zero_width_joiners_are_text():
+    persian = "می\u200cخواهم " * 20
+    text = extract(f"<p>{STORY[0]}</p><p>{persian.strip()}</p>")
+    assert "\u200c" in text[1]

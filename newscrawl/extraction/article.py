@@ -71,6 +71,7 @@ def _trafilatura_paragraphs(tree, url: str) -> list[str]:
         include_comments=False,
         include_tables=True,
         deduplicate=False,  # its cache is process-global: output would depend on order
+        output_format="txt",  # only the body tree is read: no need to render it as text too
     )
     return output_paragraphs(document.body) if document is not None and document.body is not None else []
 

@@ -51,11 +51,29 @@ def is_single_byte(encoding: str) -> bool:
         return False
 
 
+# UTF-8 with a stray broken byte is still UTF-8: this many well-formed non-ASCII characters
+# per broken byte say so (Windows-1252 text read as UTF-8 has almost none).
+_UTF8_CHARS_PER_ERROR = 10
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The bytes as UTF-8 when they are UTF-8 but for a few broken bytes (replaced); else None."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    well_formed = len(text) - len(text.encode("ascii", "ignore")) - broken
+    return text if well_formed >= _UTF8_CHARS_PER_ERROR * broken else None
+
+
 def decode_html(data: bytes | str, declared: str | None = None) -> str:
     """Decode a page: BOM, then the HTTP charset, then <meta charset>, then UTF-8, then cp1252.
 
     A single-byte charset (latin-1, iso-8859-15, cp1252, ...) declared for bytes that are
-    valid UTF-8 with non-ASCII characters loses to UTF-8.
+    valid UTF-8 with non-ASCII characters loses to UTF-8; so does cp1252 for UTF-8 bytes
+    with a few broken ones (each replaced by U+FFFD).
 
     Raises BadInput for empty or binary bodies.
     """
@@ -77,19 +95,17 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
             if is_single_byte(encoding) and not data.isascii():
                 # Valid UTF-8 with multi-byte sequences is never Latin text by chance: a
                 # single-byte declaration on such bytes is a template's or a server's default.
-                try:
-                    return data.decode("utf-8")
-                except UnicodeDecodeError:
-                    pass
+                text = _mostly_utf8(data)
+                if text is not None:
+                    return text
             try:
                 return data.decode(encoding)
             except (UnicodeDecodeError, LookupError):
                 break  # a wrong declaration: guess below
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Pages without a charset that are not UTF-8 are overwhelmingly Windows-1252.
-        return data.decode("cp1252", errors="replace")
+    # A stray broken byte in a UTF-8 page (or one that says so) must not turn all of its text
+    # into mojibake; other pages that are not UTF-8 are overwhelmingly Windows-1252.
+    text = _mostly_utf8(data)
+    return text if text is not None else data.decode("cp1252", errors="replace")
 
 
 def charset_of(content_type: str | None) -> str | None:

@@ -59,15 +59,21 @@ _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "
 
 
 def _text(element) -> str:
+    if not len(element):  # a leaf, as most elements are: its own text is all of it
+        return " ".join((element.text or "").split())
     return " ".join(" ".join(element.itertext()).split())
 
 
 def _text_lengths(tree) -> dict:
-    """Raw text length of every element, in one bottom-up pass (no quadratic re-reading)."""
+    """Raw text length of every element, in one bottom-up pass (no quadratic re-reading).
+
+    Comments and processing instructions are left out (their text is not the page's; a
+    child missing from the table counts 0), their tails are counted.
+    """
     lengths: dict = {}
     known = lengths.get
-    for element in reversed(list(tree.iter())):
-        total = len(element.text or "") if isinstance(element.tag, str) else 0
+    for element in reversed(list(tree.iter(etree.Element))):
+        total = len(element.text or "")
         for child in element:
             total += known(child, 0) + len(child.tail or "")
         lengths[element] = total

@@ -24,8 +24,14 @@ _DROP_CAP = re.compile(r"^[^\W\d_]$")
 _BROKEN_CAP = re.compile("^\\s*([^\\W\\d_])[\\s\x00]*\x00[\\s\x00]*([^\\W\\d_])")
 
 
+# Invisible hints that are no part of the words: soft hyphens (`schlen\xaddern`), zero-width
+# spaces, word joiners, stray byte-order marks. Left in, they split a word for every search.
+# (Zero-width (non-)joiners are kept: they change how Persian, Indic and emoji text reads.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def _squeeze(text: str) -> str:
-    return " ".join(text.replace(_BREAK, " ").split())
+    return " ".join(text.replace(_BREAK, " ").translate(_INVISIBLE).split())
 
 
 def _flat(element) -> str:
@@ -47,7 +53,7 @@ def _flat(element) -> str:
 def _split_lines(text: str) -> list[str]:
     """A flattened block cut where two or more line breaks follow each other: a blank line."""
     if _BREAK not in text:
-        return [" ".join(text.split())]
+        return [" ".join(text.translate(_INVISIBLE).split())]
     return [_squeeze(_glue_drop_cap(part)) for part in _BLANK_LINE.split(text)]
 
 
