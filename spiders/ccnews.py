@@ -69,6 +69,7 @@ class CCNewsSpider(scrapy.Spider):
         self.records = self.kept = 0
         self.picked: set[str] = set()  # file URLs of the span (listings read so far, and redone files)
         self.done: set[str] = set()  # file URLs finished, in this run or (JOBDIR) an earlier one
+        self.redoing: set[str] = set()  # file URLs an earlier run of this JOBDIR left unfinished, requested at start
         self.started_at: float | None = None
         self._outstanding: dict[str, int] = {}  # file URL -> items still in the pipelines
         self._exhausted: set[str] = set()  # files whose records were all read
@@ -92,6 +93,7 @@ class CCNewsSpider(scrapy.Spider):
     async def start(self):
         for url in self._interrupted_files():
             self.picked.add(url)
+            self.redoing.add(url)
             self.logger.info("ccnews: redoing %s, interrupted in an earlier run of this JOBDIR", url)
             yield self.file_request(url).replace(dont_filter=True)
         for year, month in ccnews.months(self.start_day, self.end_day):
@@ -112,7 +114,14 @@ class CCNewsSpider(scrapy.Spider):
         self.logger.info("ccnews: %s lists %d files, %d in %s..%s", response.url, len(lines), len(picked),
                          self.start_day, self.end_day)
         for path in picked:
-            yield self.file_request(ccnews.file_url(self.base_url, path))
+            url = ccnews.file_url(self.base_url, path)
+            # After a kill -9 the dupefilter's memory is dropped (RunDupeFilter), so the ledger
+            # decides: a file done is not read again, one being redone is not read twice at once.
+            if url in self.done:
+                self.crawler.stats.inc_value(f"{STATS}files_done_earlier")
+                continue
+            if url not in self.redoing:
+                yield self.file_request(url)
 
     def listing_failed(self, failure):
         reason = failure_reason(failure)
@@ -216,6 +225,11 @@ class CCNewsSpider(scrapy.Spider):
             self.ledger_path.parent.mkdir(parents=True, exist_ok=True)
             with self.ledger_path.open("a", encoding="utf-8") as ledger:  # one line, flushed at once
                 ledger.write(f"{event} {url}\n")
+
+    def closed(self, reason: str) -> None:
+        # Like the dupefilter (RunDupeFilter), a finished run forgets: the next run of this JOBDIR reads its span anew.
+        if reason == "finished" and self.ledger_path is not None:
+            self.ledger_path.unlink(missing_ok=True)
 
     def _interrupted_files(self) -> list[str]:
         """Files an earlier run of this JOBDIR started but did not finish (killed mid-file)."""
