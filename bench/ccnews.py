@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/ccnews.py [--workdir .bench-data/ccnews] [--speed-mb 200]
                                      [--memory-mb 50,200,1000] [--skip-speed] [--skip-readers]
-                                     [--skip-no-linking]
+                                     [--skip-no-linking] [--one-by-one]
 
 1. Readers: FastWARC vs warcio over the speed file (every response record's URL and body
    hashed: both must give the same records), records/s, best of 2 alternating.
 2. Speed: `newscrawl extract FILE` (sequential, no linking) vs `scrapy crawl ccnews` over a
    loopback Common Crawl host serving the same file (download spooled to disk, records
    extracted, linked in batches, exported), and ccnews with linking off. Records/s = records
-   handed to extraction / wall time of the process (start-up included for both). CPU
+   handed to extraction / wall time of the process (start-up included for both); with
+   --one-by-one also ccnews linking each record alone (NEWSCRAWL_LINK_BATCH_SIZE=1). CPU
    seconds (all threads) are printed too: on a loaded machine wall time depends on what
    else runs, CPU per record much less.
 3. Memory: peak RSS (the process's own ru_maxrss) of ccnews on files of each size, every
@@ -95,7 +96,7 @@ def summary_stats(out: Path) -> dict:
     return json.loads(out.with_name(out.stem + ".summary.json").read_text())["stats"]
 
 
-def speed(root: Path, host: str, path: Path, day: str, no_linking: bool = True) -> None:
+def speed(root: Path, host: str, path: Path, day: str, no_linking: bool = True, one_by_one: bool = False) -> None:
     with tempfile.TemporaryDirectory(dir=root.parent) as scratch:
         scratch = Path(scratch)
         with (scratch / "extract.jsonl").open("wb") as sink:
@@ -105,6 +106,8 @@ def speed(root: Path, host: str, path: Path, day: str, no_linking: bool = True) 
         print(f"  newscrawl extract      {pages} records in {seconds:6.1f} s: {base:6.1f} records/s, "
               f"CPU {cpu / pages * 1000:5.1f} ms/record, peak RSS {rss} MB (exit {code})")
         runs = [("ccnews", {})]
+        if one_by_one:
+            runs.append(("ccnews, one by one", {"NEWSCRAWL_LINK_BATCH_SIZE": "1"}))
         if no_linking:
             runs.append(("ccnews, no linking", {"NEWSCRAWL_LINKING_ENABLED": "False"}))
         for label, extra in runs:
@@ -141,6 +144,7 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-readers", action="store_true")
     parser.add_argument("--skip-no-linking", action="store_true", help="no ccnews run with linking off")
+    parser.add_argument("--one-by-one", action="store_true", help="also ccnews linking each record alone")
     args = parser.parse_args(argv)
     root = Path(args.workdir) / "cc"
     started = time.perf_counter()
@@ -160,7 +164,8 @@ def main(argv=None) -> int:
             readers(speed_file)
         if not args.skip_speed:
             print(f"One worker vs newscrawl extract on {speed_file.stat().st_size / 2**20:.0f} MB:")
-            speed(root, host.address, speed_file, speed_day, no_linking=not args.skip_no_linking)
+            speed(root, host.address, speed_file, speed_day, no_linking=not args.skip_no_linking,
+                  one_by_one=args.one_by_one)
         print("Memory of a ccnews worker, records filtered by domain (streaming and parsing only):")
         wanted = {float(m) for m in args.memory_mb.split(",") if m}
         memory(root, host.address, [(m, *files[m]) for m in sizes if m in wanted])
