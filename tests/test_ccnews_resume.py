@@ -14,7 +14,8 @@ from tests.mockweb.ccnews import CC_HOST, StaticHost, build_month
 def ccnews_command(output, host_map, workdir, spool=None):
     # Few records in the pipelines at once, as with a real file (far more records than CONCURRENT_ITEMS):
     # the reader is still inside the file, and the file still on disk, when the stop comes.
-    settings = {"CONCURRENT_ITEMS": "4", "JOBDIR": str(workdir / "job"), "NEWSCRAWL_SPOOL_DIR": str(spool or workdir / "spool"),
+    settings = {"CONCURRENT_ITEMS": "4", "JOBDIR": str(workdir / "job"),
+                "NEWSCRAWL_SPOOL_DIR": str(spool or workdir / "spool"),
                 "NEWSCRAWL_STORE_URL": f"sqlite:///{workdir / 'state.sqlite'}", "NEWSCRAWL_SPOOL_MAX_FILES": "1",
                 "CONCURRENT_REQUESTS": "1", "LOG_FILE": str(output.with_suffix(".log"))}
     return crawl_command("ccnews", output, host_map, settings=settings,

@@ -1,4 +1,4 @@
-"""SpoolingDownloadHandler: a big body goes to disk intact, past DOWNLOAD_MAXSIZE; pages are untouched; stale files go."""
+"""Spooling handler: big bodies reach disk intact past DOWNLOAD_MAXSIZE, pages stay in memory, stale files go."""
 
 from __future__ import annotations
 
