@@ -6,23 +6,17 @@ would fetch it again. The ledger records each article request a worker is workin
 beside a heartbeat key with a short TTL. A worker that runs out of work re-queues the
 entries of workers whose heartbeat has expired, and waits while live workers still hold
 entries, so the crawl ends with nothing lost.
-
-The heartbeat beats from its own thread: a live worker whose reactor is busy for seconds
-(a big link batch on a loaded machine) must not look dead, or its work would be redone
-beside it. An entry is re-queued only if it still belongs to the dead worker at that
-moment (compare-and-delete in one Lua call): two survivors, or one that took the entry
-back meanwhile, never re-queue it twice.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 
 import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
+from twisted.internet import task
 
 from newscrawl.crawl.discovery import Entry
 from newscrawl.signals import work_unit_done
@@ -32,11 +26,6 @@ logger = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 1.0
 HEARTBEAT_TTL = 5  # seconds without a beat before a worker counts as dead
-# Delete a ledger entry only if it still names the given (dead) owner: 1 if deleted, else 0.
-CLAIM_SCRIPT = """
-if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
-return 0
-"""
 
 
 class InFlightLedger:
@@ -44,9 +33,7 @@ class InFlightLedger:
         self.crawler = crawler
         self.redis = redis.Redis.from_url(url, retry=retry_policy())
         self.worker = uuid.uuid4().hex[:12]
-        self.claim = self.redis.register_script(CLAIM_SCRIPT)
-        self.stopping = threading.Event()
-        self.beat: threading.Thread | None = None
+        self.beat = task.LoopingCall(self.heartbeat)
         self.spider = None
         for handler, signal in ((self.opened, signals.spider_opened), (self.closed, signals.spider_closed),
                                 (self.done, signals.item_scraped), (self.done, signals.item_dropped),
@@ -66,19 +53,11 @@ class InFlightLedger:
     def opened(self, spider):
         self.spider = spider
         self.heartbeat()
-        self.beat = threading.Thread(target=self._beat, name="newscrawl-heartbeat", daemon=True)
-        self.beat.start()
+        self.beat.start(HEARTBEAT_SECONDS, now=False)
         logger.info("Worker %s joined the shared crawl of %s", self.worker, spider.name)
 
     def heartbeat(self):
         self.redis.set(f"newscrawl:worker:{self.worker}", 1, ex=HEARTBEAT_TTL)
-
-    def _beat(self):
-        while not self.stopping.wait(HEARTBEAT_SECONDS):
-            try:
-                self.heartbeat()
-            except redis.RedisError as error:  # the reactor's own calls report an unreachable Redis
-                logger.debug("Heartbeat not sent: %s", error)
 
     def taken(self, request, spider=None):
         # Article requests, and units of work (a CC-NEWS file) that end with work_unit_done.
@@ -107,7 +86,7 @@ class InFlightLedger:
             if self.redis.exists(f"newscrawl:worker:{owner}"):
                 waiting = True
                 continue
-            if self.claim(keys=[self._ledger()], args=[url, owner]):  # only one survivor claims it
+            if self.redis.hdel(self._ledger(), url):  # only one survivor claims it
                 url = url.decode()
                 logger.warning("Re-queueing %s, taken by worker %s which is gone", url, owner)
                 self.crawler.stats.inc_value("newscrawl/distributed/requeued")
@@ -119,9 +98,8 @@ class InFlightLedger:
             raise DontCloseSpider
 
     def closed(self, spider, reason):
-        self.stopping.set()
-        if self.beat is not None:
-            self.beat.join(timeout=HEARTBEAT_SECONDS * 2)
+        if self.beat.running:
+            self.beat.stop()
         # A clean stop finished (or logged) everything it took.
         for url, owner in self.redis.hgetall(self._ledger()).items():
             if owner.decode() == self.worker:
