@@ -2,13 +2,17 @@
 
     .venv/bin/python bench/ccnews.py [--workdir .bench-data/ccnews] [--speed-mb 200]
                                      [--memory-mb 50,200,1000] [--skip-speed] [--skip-readers]
+                                     [--skip-no-linking] [--one-by-one]
 
 1. Readers: FastWARC vs warcio over the speed file (every response record's URL and body
    hashed: both must give the same records), records/s, best of 2 alternating.
 2. Speed: `newscrawl extract FILE` (sequential, no linking) vs `scrapy crawl ccnews` over a
    loopback Common Crawl host serving the same file (download spooled to disk, records
-   extracted, linked, exported), and ccnews with linking off. Records/s = records handed
-   to extraction / wall time of the process (start-up included for both).
+   extracted, linked in batches, exported), and ccnews with linking off. Records/s = records
+   handed to extraction / wall time of the process (start-up included for both); with
+   --one-by-one also ccnews linking each record alone (NEWSCRAWL_LINK_BATCH_SIZE=1). CPU
+   seconds (all threads) are printed too: on a loaded machine wall time depends on what
+   else runs, CPU per record much less.
 3. Memory: peak RSS (the process's own ru_maxrss) of ccnews on files of each size, every
    record filtered out by domain (what streaming costs), and of the full speed runs.
 Files come from bench/ccnews_data.py (synthetic stories in ~26 KB pages) and are reused;
@@ -38,8 +42,8 @@ from newscrawl.pages import Skip  # noqa: E402
 from tests.mockweb.ccnews import CC_HOST, StaticHost  # noqa: E402
 
 
-def run(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
-    """(wall seconds, exit code, peak RSS in MB) of one child process."""
+def run(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int, int, float]:
+    """(wall seconds, exit code, peak RSS in MB, CPU seconds of all its threads) of one child process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE)
     stderr = process.stderr.read()
@@ -47,7 +51,8 @@ def run(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int, int]
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.stderr.write(stderr.decode(errors="replace")[-3000:])
-    return time.perf_counter() - started, process.returncode, usage.ru_maxrss // 1024
+    return (time.perf_counter() - started, process.returncode, usage.ru_maxrss // 1024,
+            usage.ru_utime + usage.ru_stime)
 
 
 def readers(path: Path) -> None:
@@ -91,24 +96,30 @@ def summary_stats(out: Path) -> dict:
     return json.loads(out.with_name(out.stem + ".summary.json").read_text())["stats"]
 
 
-def speed(root: Path, host: str, path: Path, day: str) -> None:
+def speed(root: Path, host: str, path: Path, day: str, no_linking: bool = True, one_by_one: bool = False) -> None:
     with tempfile.TemporaryDirectory(dir=root.parent) as scratch:
         scratch = Path(scratch)
         with (scratch / "extract.jsonl").open("wb") as sink:
-            seconds, code, rss = run([sys.executable, "-m", "newscrawl.cli", "extract", str(path)], stdout=sink)
+            seconds, code, rss, cpu = run([sys.executable, "-m", "newscrawl.cli", "extract", str(path)], stdout=sink)
         pages = sum(1 for _ in warc_responses(path) if not isinstance(_, Skip))
-        base = pages / seconds
+        base, base_cpu = pages / seconds, cpu / pages
         print(f"  newscrawl extract      {pages} records in {seconds:6.1f} s: {base:6.1f} records/s, "
-              f"peak RSS {rss} MB (exit {code})")
-        for label, extra in (("ccnews", {}), ("ccnews, no linking", {"NEWSCRAWL_LINKING_ENABLED": "False"})):
+              f"CPU {cpu / pages * 1000:5.1f} ms/record, peak RSS {rss} MB (exit {code})")
+        runs = [("ccnews", {})]
+        if one_by_one:
+            runs.append(("ccnews, one by one", {"NEWSCRAWL_LINK_BATCH_SIZE": "1"}))
+        if no_linking:
+            runs.append(("ccnews, no linking", {"NEWSCRAWL_LINKING_ENABLED": "False"}))
+        for label, extra in runs:
             work = scratch / label.replace(" ", "").replace(",", "-")
             work.mkdir()
             out = work / "out.jsonl"
-            seconds, code, rss = run(ccnews_command(day, host, out, work, extra))
+            seconds, code, rss, cpu = run(ccnews_command(day, host, out, work, extra))
             stats = summary_stats(out)
             records = stats.get("newscrawl/ccnews/records_to_extraction", 0)
             print(f"  scrapy crawl {label:19s} {records} records in {seconds:6.1f} s: {records / seconds:6.1f} "
-                  f"records/s = {records / seconds / base:.2f}x extract, {stats.get('item_scraped_count', 0)} "
+                  f"records/s = {records / seconds / base:.2f}x extract, CPU {cpu / records * 1000:5.1f} "
+                  f"ms/record = {cpu / records / base_cpu:.2f}x extract's, {stats.get('item_scraped_count', 0)} "
                   f"exported, peak RSS {rss} MB (exit {code})")
 
 
@@ -118,7 +129,7 @@ def memory(root: Path, host: str, sizes: list[tuple[float, Path, str]]) -> None:
             work = Path(scratch) / f"m{megabytes:g}"
             work.mkdir()
             out = work / "out.jsonl"
-            seconds, code, rss = run(ccnews_command(day, host, out, work, args={"domains": "nowhere.example"}))
+            seconds, code, rss, _ = run(ccnews_command(day, host, out, work, args={"domains": "nowhere.example"}))
             stats = summary_stats(out)
             print(f"  {path.stat().st_size / 2**20:7.0f} MB file: peak RSS {rss:4d} MB, "
                   f"{stats.get('newscrawl/ccnews/skipped/filtered_domain', 0)} records read and filtered "
@@ -132,6 +143,8 @@ def main(argv=None) -> int:
     parser.add_argument("--memory-mb", default="50,200,1000")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-readers", action="store_true")
+    parser.add_argument("--skip-no-linking", action="store_true", help="no ccnews run with linking off")
+    parser.add_argument("--one-by-one", action="store_true", help="also ccnews linking each record alone")
     args = parser.parse_args(argv)
     root = Path(args.workdir) / "cc"
     started = time.perf_counter()
@@ -151,7 +164,8 @@ def main(argv=None) -> int:
             readers(speed_file)
         if not args.skip_speed:
             print(f"One worker vs newscrawl extract on {speed_file.stat().st_size / 2**20:.0f} MB:")
-            speed(root, host.address, speed_file, speed_day)
+            speed(root, host.address, speed_file, speed_day, no_linking=not args.skip_no_linking,
+                  one_by_one=args.one_by_one)
         print("Memory of a ccnews worker, records filtered by domain (streaming and parsing only):")
         wanted = {float(m) for m in args.memory_mb.split(",") if m}
         memory(root, host.address, [(m, *files[m]) for m in sizes if m in wanted])

@@ -56,7 +56,7 @@ DOWNLOAD_HANDLERS = {
     "s3": None,
     "data": None,
 }
-# Folder for spooled bodies (None: the system's temporary folder).
+# Folder for spooled bodies (None: the system temporary folder); killed runs' leftovers are deleted at start-up.
 NEWSCRAWL_SPOOL_DIR = None
 # Spooled files on disk at once per process (downloaded, not yet read); more downloads wait.
 NEWSCRAWL_SPOOL_MAX_FILES = 2

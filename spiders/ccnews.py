@@ -32,6 +32,7 @@ from newscrawl.signals import work_unit_done
 
 UNIT_META = "newscrawl_unit"
 STATS = "newscrawl/ccnews/"
+LINK_BATCH = 64  # records linked per store transaction (see update_settings)
 BREATH_SECONDS = 0.05  # longest stretch of record reading without handing the reactor a turn
 
 
@@ -39,7 +40,8 @@ class CCNewsSpider(scrapy.Spider):
     name = "ccnews"
     # A worker takes at most two files from a shared queue: one being read, one downloading.
     # (Scrapy pulls up to CONCURRENT_REQUESTS requests at once; more would hoard the fleet's work.)
-    custom_settings = {"CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
+    custom_settings = {"CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+                       "NEWSCRAWL_LINK_BATCH_SECONDS": 2.0}
     # `-a NAME=VALUE` arguments (README and `-a help=1` list them; others are refused).
     arguments = {
         "from": "first day of the span, YYYY-MM-DD",
@@ -69,10 +71,24 @@ class CCNewsSpider(scrapy.Spider):
         self.records = self.kept = 0
         self.picked: set[str] = set()  # file URLs of the span (listings read so far, and redone files)
         self.done: set[str] = set()  # file URLs finished, in this run or (JOBDIR) an earlier one
+        self.redoing: set[str] = set()  # file URLs an earlier run of this JOBDIR left unfinished, requested at start
         self.started_at: float | None = None
         self._outstanding: dict[str, int] = {}  # file URL -> items still in the pipelines
         self._exhausted: set[str] = set()  # files whose records were all read
         self._item_unit: dict[int, str] = {}  # id(item) -> its file URL
+
+    @classmethod
+    def update_settings(cls, settings):
+        """Link records in batches: one store transaction for up to LINK_BATCH records, not one each.
+
+        A file's records come by the thousand (bench/ccnews.py: linked one by one, linking
+        took a third of a worker's time); a record waits at most NEWSCRAWL_LINK_BATCH_SECONDS.
+        A batch waits for items the scraper holds at once, so it stays under half of
+        CONCURRENT_ITEMS, or it would only ever be flushed by the timer. `-s` overrides it.
+        """
+        super().update_settings(settings)
+        batch = min(LINK_BATCH, max(1, settings.getint("CONCURRENT_ITEMS") // 2))
+        settings.set("NEWSCRAWL_LINK_BATCH_SIZE", batch, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -92,6 +108,7 @@ class CCNewsSpider(scrapy.Spider):
     async def start(self):
         for url in self._interrupted_files():
             self.picked.add(url)
+            self.redoing.add(url)
             self.logger.info("ccnews: redoing %s, interrupted in an earlier run of this JOBDIR", url)
             yield self.file_request(url).replace(dont_filter=True)
         for year, month in ccnews.months(self.start_day, self.end_day):
@@ -112,7 +129,14 @@ class CCNewsSpider(scrapy.Spider):
         self.logger.info("ccnews: %s lists %d files, %d in %s..%s", response.url, len(lines), len(picked),
                          self.start_day, self.end_day)
         for path in picked:
-            yield self.file_request(ccnews.file_url(self.base_url, path))
+            url = ccnews.file_url(self.base_url, path)
+            # After a kill -9 the dupefilter's memory is dropped (RunDupeFilter), so the ledger
+            # decides: a file done is not read again, one being redone is not read twice at once.
+            if url in self.done:
+                self.crawler.stats.inc_value(f"{STATS}files_done_earlier")
+                continue
+            if url not in self.redoing:
+                yield self.file_request(url)
 
     def listing_failed(self, failure):
         reason = failure_reason(failure)
@@ -216,6 +240,11 @@ class CCNewsSpider(scrapy.Spider):
             self.ledger_path.parent.mkdir(parents=True, exist_ok=True)
             with self.ledger_path.open("a", encoding="utf-8") as ledger:  # one line, flushed at once
                 ledger.write(f"{event} {url}\n")
+
+    def closed(self, reason: str) -> None:
+        # Like the dupefilter (RunDupeFilter), a finished run forgets: the next run of this JOBDIR reads its span anew.
+        if reason == "finished" and self.ledger_path is not None:
+            self.ledger_path.unlink(missing_ok=True)
 
     def _interrupted_files(self) -> list[str]:
         """Files an earlier run of this JOBDIR started but did not finish (killed mid-file)."""

@@ -1,13 +1,15 @@
-"""SpoolingDownloadHandler: a big body goes to disk intact, past DOWNLOAD_MAXSIZE; pages are untouched."""
+"""Spooling handler: big bodies reach disk intact past DOWNLOAD_MAXSIZE, pages stay in memory, stale files go."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import sys
 
+from newscrawl.downloader.spool import spool_prefix, stale_spool_files
 from tests.crawling import ROOT, TEST_SETTINGS, read_jsonl
 from tests.mockweb.ccnews import StaticHost
 
@@ -44,3 +46,25 @@ def test_a_spooled_body_reaches_disk_whole_and_a_page_stays_in_memory(tmp_path):
     assert items["small"] == {"kind": "small", "url": "https://files.example/page.html", "body_len": len(page),
                               "spooled": False}
     assert list(spool.iterdir()) == []
+
+
+def test_only_spool_files_of_dead_processes_of_this_host_are_stale(tmp_path):
+    host = socket.gethostname()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        names = {
+            "killed": f"{spool_prefix(host, dead.pid)}ab12_x.spool",  # its process is gone: stale
+            "running": f"{spool_prefix(host, alive.pid)}cd34_y.spool",  # still in use
+            "own": f"{spool_prefix(host, os.getpid())}ef56_z.spool",  # this process's own
+            "other_host": f"{spool_prefix('other-machine-1', dead.pid)}gh78_w.spool",  # not ours to judge
+            "not_ours": "newscrawl-report.spool.bak",
+            "older_name": "newscrawl-k3j4l5m6.spool",  # no process in the name: left alone
+        }
+        for name in names.values():
+            (tmp_path / name).write_bytes(b"x" * 10)
+        assert stale_spool_files(tmp_path, host, os.getpid()) == [tmp_path / names["killed"]]
+    finally:
+        alive.kill()
+        alive.wait()

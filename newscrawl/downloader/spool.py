@@ -8,13 +8,20 @@ back with an empty body, as a SpooledResponse naming the file (`spool_path`). Wh
 reads the file deletes it; until then it counts against NEWSCRAWL_SPOOL_MAX_FILES, and further spooled downloads wait,
 so downloads never run far ahead of the parsing (Scrapy's own back-pressure counts body
 bytes, and a spooled body has none).
+
+A spool file's name carries its process (`newscrawl-<host>-<pid>-<random>.spool`): a
+process killed with SIGKILL cannot delete its files, so the next one to start on the same
+machine deletes those whose process is gone (`stale_spool_files`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
+import socket
 import tempfile
+from pathlib import Path
 
 from scrapy.core.downloader.handlers import http11
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
@@ -25,6 +32,62 @@ from twisted.internet.task import deferLater
 logger = logging.getLogger(__name__)
 
 SPOOL_META = "newscrawl_spool"
+# newscrawl-<host>-<pid>-<mkstemp's random part, no dashes>.spool
+SPOOL_NAME = re.compile(r"^newscrawl-(?P<host>.+)-(?P<pid>\d+)-[^-]+\.spool$")
+
+
+def spool_prefix(host: str, pid: int) -> str:
+    return f"newscrawl-{host}-{pid}-"
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def stale_spool_files(folder: str | Path, host: str, pid: int, alive=pid_alive) -> list[Path]:
+    """Spool files in `folder` left by dead processes of this host.
+
+    Only our names, only this machine's (a shared folder may serve others, whose processes
+    we cannot see), never this process's own, and only when `alive(pid)` says the owner is
+    gone. A reused pid keeps a stale file until that process ends: a leak, never a loss.
+    """
+    stale = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        found = SPOOL_NAME.match(path.name)
+        if found is None or found["host"] != host or int(found["pid"]) == pid:
+            continue
+        if not alive(int(found["pid"])) and path.is_file():
+            stale.append(path)
+    return stale
+
+
+def remove_stale_spool_files(folder: str | None, stats=None) -> int:
+    """Delete the spool files of killed processes (see stale_spool_files); returns how many."""
+    folder = folder or tempfile.gettempdir()
+    removed = size = 0
+    for path in stale_spool_files(folder, socket.gethostname(), os.getpid()):
+        try:
+            size += path.stat().st_size
+            path.unlink()
+            removed += 1
+        except OSError as error:  # gone meanwhile, or not ours to delete
+            logger.debug("Stale spool file %s not removed: %s", path, error)
+    if removed:
+        logger.warning("Removed %d stale spool files (%.1f MB) left in %s by killed runs", removed,
+                       size / 2**20, folder)
+        if stats is not None:
+            stats.inc_value("newscrawl/spool/stale_removed", removed)
+    return removed
 
 
 class SpoolBuffer:
@@ -90,6 +153,8 @@ class SpoolingHTTP11DownloadHandler(HTTP11DownloadHandler):
         self.spool_dir = settings.get("NEWSCRAWL_SPOOL_DIR") or None
         self.max_files = max(1, settings.getint("NEWSCRAWL_SPOOL_MAX_FILES", 2))
         self.spooled: list[str] = []  # paths handed out; a path counts until its reader deletes it
+        self.prefix = spool_prefix(socket.gethostname(), os.getpid())
+        remove_stale_spool_files(self.spool_dir, crawler.stats)
 
     async def _wait_for_room(self) -> None:
         from twisted.internet import reactor  # imported late: importing it installs a reactor
@@ -113,7 +178,7 @@ class SpoolingHTTP11DownloadHandler(HTTP11DownloadHandler):
         await self._wait_for_room()
         if self.spool_dir:
             os.makedirs(self.spool_dir, exist_ok=True)
-        handle, path = tempfile.mkstemp(prefix="newscrawl-", suffix=".spool", dir=self.spool_dir)
+        handle, path = tempfile.mkstemp(prefix=self.prefix, suffix=".spool", dir=self.spool_dir)
         os.close(handle)
         self.spooled.append(path)
         spool = SpoolBuffer(path)
