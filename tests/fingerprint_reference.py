@@ -12,9 +12,8 @@ from newscrawl.fingerprint.shingles import (
     ANCHOR_SAMPLING, LEAD_SENTENCES, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
     signed,
 )
-from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 from newscrawl.fingerprint.text import (
-    _TRANSLATE, _UNSPACED_CHAR, STOPWORDS, WORD, Prose, _is_prose, sentences, tokens,
+    _TRANSLATE, _UNSPACED_CHAR, STOPWORDS, WORD, Prose, _is_prose, cut_dateline, sentences, tokens,
 )
 
 _STEM = 6
@@ -53,13 +52,7 @@ def reference_prose(text: str) -> Prose:
     lines = [line for line in lines if WORD.search(line)]
     unspaced = _UNSPACED_CHAR.search(text) is not None
     kept = [line for line in lines if _is_prose(line, unspaced)] or lines
-    place = credit = None
-    if kept:
-        match = DATELINE.match(kept[0]) or PLAIN_DATELINE.match(kept[0][:200])
-        if match:
-            place = (match.group("place") or "").strip(" ,") or None
-            credit = agency(match.groupdict().get("agency"))
-            kept[0] = kept[0][match.end():]
+    place, credit = cut_dateline(kept)
     return Prose([line.casefold() for line in kept], unspaced, place, credit)
 
 

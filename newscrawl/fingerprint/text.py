@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
-__all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "dateline_key",
+__all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "cut_dateline", "dateline_key",
            "normalise", "prose", "sentences", "story_tokens", "tokens"]
 
 _TRANSLATE = str.maketrans({
@@ -90,15 +90,18 @@ def prose(text: str) -> Prose:
     # A line starting with a letter or digit has a word: no regex call needed.
     lines = [line for line in lines if line[:1].isalnum() or WORD.search(line)]
     kept = [line for line in lines if _is_prose(line, unspaced)] or lines
-    place = credit = None
-    if kept:
-        match = DATELINE.match(kept[0]) or PLAIN_DATELINE.match(kept[0][:200])
-        if match:
-            place = (match.group("place") or "").strip(" ,") or None
-            credit = agency(match.groupdict().get("agency"))
-            kept[0] = kept[0][match.end():]
+    place, credit = cut_dateline(kept)
     # One call for all lines: case folding maps each character alone, and never makes a line break.
     return Prose("\n".join(kept).casefold().split("\n") if kept else [], unspaced, place, credit)
+
+
+def cut_dateline(kept: list[str]) -> tuple[str | None, str | None]:
+    """(place, agency credit) of a dateline opening the first line, which loses it (in place)."""
+    match = (DATELINE.match(kept[0]) or PLAIN_DATELINE.match(kept[0][:200])) if kept else None
+    if not match:
+        return None, None
+    kept[0] = kept[0][match.end():]
+    return (match.group("place") or "").strip(" ,") or None, agency(match.groupdict().get("agency"))
 
 
 def sentences(line: str, unspaced: bool | None = None) -> list[str]:
