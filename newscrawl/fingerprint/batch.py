@@ -9,8 +9,8 @@ import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from newscrawl.fingerprint.shingles import (
-    _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint, _anchors,
-    _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
+    _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
+    _anchors, _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
 )
 from newscrawl.fingerprint.sketch import sketch
 from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_tokens, tokens

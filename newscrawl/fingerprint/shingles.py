@@ -162,8 +162,8 @@ def pack(fp: Fingerprint) -> bytes:
     """Bytes for the store: shingles, sentences, frames, loose shingles, numbers, sketch (uint32, little-endian)."""
     head = _HEADER.pack(_VERSION, len(fp.shingles), len(fp.sentences), len(fp.loose), len(fp.numbers),
                         len(fp.sketch), len(fp.sketch_sizes))
-    return head + b"".join(a.astype("<u4", copy=False).tobytes() for a in (fp.shingles, fp.sentences, fp.frames, fp.loose,
-                                                                  fp.numbers, fp.sketch, fp.sketch_sizes))
+    arrays = (fp.shingles, fp.sentences, fp.frames, fp.loose, fp.numbers, fp.sketch, fp.sketch_sizes)
+    return head + b"".join(a.astype("<u4", copy=False).tobytes() for a in arrays)
 
 
 def unpack(data: bytes, content: int = 0) -> Fingerprint:

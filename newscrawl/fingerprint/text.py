@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
-__all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "cut_dateline", "dateline_key",
-           "normalise", "prose", "sentences", "story_tokens", "tokens"]
+__all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "cut_dateline",
+           "dateline_key", "normalise", "prose", "sentences", "story_tokens", "tokens"]
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
