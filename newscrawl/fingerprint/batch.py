@@ -1,4 +1,4 @@
-"""Fingerprints of many texts at once: per text only tokenizing and sentence hashing, the rest one numpy pass per batch."""
+"""Fingerprints of many texts at once: per text only tokenizing and sentence hashing, the rest a numpy pass a batch."""
 
 from __future__ import annotations
 
