@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from urllib.parse import urljoin
 
 from newscrawl.extraction.language import iso_language

@@ -129,7 +129,7 @@ def listing(title: str, items: list[Story]) -> str:
         f'<span class="PagePromoContentIcons-text">{esc(s.title)}</span></a></h3>'
         f'<div class="PagePromo-description">{esc(s.paragraphs[0][:140])}…</div></div>' for s in items)
     main = f'<h1 class="PageListStandardE-title">{esc(title)}</h1>\n<div class="PageList-items">\n{promos}\n</div>'
-    return page(f"{title} | AP News", f'<meta property="og:site_name" content="AP News">', main)
+    return page(f"{title} | AP News", '<meta property="og:site_name" content="AP News">', main)
 
 
 def build(phase: int = 1) -> SiteBuild:
