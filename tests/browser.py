@@ -15,6 +15,8 @@ from pathlib import Path
 
 import websocket
 
+from tests.processes import end_process
+
 __all__ = ["Browser", "PageVisit", "chromium_path"]
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -149,10 +151,5 @@ class Browser:
         if self._ws is not None:
             self._ws.close()
         if self._proc is not None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+            end_process(self._proc, timeout=10)
         self._profile.cleanup()

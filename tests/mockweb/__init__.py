@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.processes import end_process
+
 WIRE_HOST = "apnews.com"
 PARTNER_HOSTS = ["www.kvtn7.com", "www.rivertonledger.com"]
 MIRROR_HOSTS = ["capitatum.com", "sagebrushwire.com", "ledgerpostdaily.com"]
@@ -67,12 +69,7 @@ class MockWeb:
         if self.proc is None:
             return
         if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            end_process(self.proc, timeout=5)
         if self.proc.stdout:
             self.proc.stdout.close()
         self.proc = None

@@ -7,10 +7,8 @@ of the same event in other words, and two installments of a weekly templated rep
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from corpus_files import write_set
 
-HERE = Path(__file__).resolve().parent
 FETCHED = "2026-10-20T12:00:00Z"
 records: list[dict] = []
 labels: dict[str, dict] = {}
@@ -107,8 +105,4 @@ for lang, story, rewrite, template, weeks, host in [
             f"2026-10-{10 + 7 * n:02d}T10:00:00+09:00")
 
 if __name__ == "__main__":
-    with (HERE / "corpus-cjk.jsonl").open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    (HERE / "labels-cjk.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(records)} records, {len({v['story'] for v in labels.values()} - {None})} stories")
+    write_set(records, labels, "corpus-cjk.jsonl", "labels-cjk.json")

@@ -9,13 +9,10 @@ the relation the linker must report.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from corpus_files import write_set
 from stories import (BEETLE, BRIDGE, BUS, DAM, FAIR, FIRE, FROST, HOCKEY, LIBRARY, MORTGAGE, RESCUE,
                      SHIPPING, TRAIN_EARLY, TRAIN_LATE, UNIQUES, WRAP)
 
-HERE = Path(__file__).resolve().parent
 FETCHED = "2026-10-20T12:00:00Z"
 records: list[dict] = []
 labels: dict[str, dict] = {}
@@ -312,8 +309,4 @@ add("https://apnews.com/article/holbrook-dam-cracks-reservoir-8a7e31", dam, "dam
     published="2026-09-09T12:30:00-04:00", wire="AP", title=dam_title, dateline="HOLBROOK, Wendmark")
 
 if __name__ == "__main__":
-    with (HERE / "corpus.jsonl").open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    (HERE / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(records)} records, {len({v['story'] for v in labels.values()} - {None})} stories")
+    write_set(records, labels, "corpus.jsonl", "labels.json")
