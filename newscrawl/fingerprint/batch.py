@@ -13,7 +13,7 @@ from newscrawl.fingerprint.shingles import (
     _anchors, _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
 )
 from newscrawl.fingerprint.sketch import sketch
-from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_tokens, tokens
+from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_parts, tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["fingerprints"]
@@ -33,7 +33,8 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     if n == 0:
         return []
     stories = [prose(text) for text in texts]
-    per_story = [story_tokens(story) for story in stories]
+    parts = [story_parts(story) for story in stories]
+    per_story = [marked for marked, _ in parts]
     found = list(itertools.chain.from_iterable([LINE_MARK, *marked] for marked in per_story))
     token_starts = np.cumsum([0] + [1 + len(marked) for marked in per_story]).tolist()
     rows = _vocabulary.rows(found)
@@ -60,20 +61,21 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     lengths64 = lengths.astype(np.uint64)
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
+    runs, run_digits = _run_lengths(rows, token_starts)
     out = []
     for d, story in enumerate(stories):
         a, b = int(word_bounds[d]), int(word_bounds[d + 1])
         first = int(first_line[d])
         s, e = sentence_bounds[d], sentence_bounds[d + 1]
-        runs = _run_lengths(rows[token_starts[d]:token_starts[d + 1]])
-        sketched, sketch_sizes = _sketch(story, stems[a:b], runs)
+        sketched, sketch_sizes, numbers = _sketch(story, parts[d][1], stems[a:b], runs[d],
+                                                  run_digits[d] if with_digits[d] else None)
         content = xxh3_64_intdigest(hashes[a:b].tobytes() + lengths64[first:first + len(story.lines)].tobytes())
         out.append(Fingerprint(
             shingles=shingles[d],
             sentences=sentences32[s:e],
             frames=frames32[s:e],
             loose=loose[d],
-            numbers=_numbers(_NUMBER.findall("\n".join(story.lines))) if with_digits[d] else _EMPTY,
+            numbers=_numbers(numbers) if numbers else _EMPTY,
             sketch=sketched,
             sketch_sizes=sketch_sizes,
             content=signed(content),
@@ -85,26 +87,44 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     return out
 
 
-def _run_lengths(doc_rows: np.ndarray) -> list[int]:
-    """Tokens between the marks of one text (which opens with a mark): its sentences' word counts."""
-    cuts = np.flatnonzero(doc_rows <= _Vocabulary.SENTENCE)
-    return (np.diff(np.append(cuts, len(doc_rows))) - 1).tolist()
+def _run_lengths(rows: np.ndarray, token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
+    """Per text (each opens with a mark), the tokens between its marks (its sentences' word
+    counts), and whether a token there holds a digit."""
+    cuts = np.flatnonzero(rows <= _Vocabulary.SENTENCE)
+    ends = np.append(cuts[1:], len(rows))
+    runs = (ends - cuts - 1).tolist()
+    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])
+    with_digits = (digits[ends] > digits[cuts + 1]).tolist()
+    bounds = np.searchsorted(cuts, token_starts).tolist()
+    return ([runs[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)],
+            [with_digits[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)])
 
 
-def _sketch(story: Prose, stems: np.ndarray, runs: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """The sentence sketch (sketch.py) of one text: word counts from the batch's marks, and
-    quotation and numbers from the sentences' text, which tokens no longer hold (they drop
-    `"` and cut `14,000`). Should the marks and `sentences` cut a text differently (an empty
-    run between two marks), the counts come from `sentences` and `tokens` instead."""
-    said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
+def _sketch(story: Prose, said: list[str] | None, stems: np.ndarray, runs: list[int],
+            digits: list[bool] | None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The sentence sketch (sketch.py) of one text, and its numbers as written.
+
+    Word counts come from the batch's marks, quotation and numbers from the sentences' text
+    (`said`, or `sentences` of each line), which tokens no longer hold (they drop `"` and
+    cut `14,000`); `digits` says which sentences hold one (None: none does). Should the
+    marks and `sentences` cut a text differently (an empty run between two marks), the
+    counts come from `sentences` and `tokens` instead."""
+    if said is None:
+        said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
     if len(said) != len(runs):
         runs = [len(tokens(sentence, story.unspaced)) for sentence in said]
-        if sum(runs) != len(stems):
-            return _EMPTY, _EMPTY
+        digits = [_DIGIT.search(sentence) is not None for sentence in said] if digits is not None else None
+    if digits is None:
+        numbers = []
+    else:
+        # A number lies inside one sentence: the cuts between them hold no digit.
+        numbers = [(i, number) for i, sentence in enumerate(said) if digits[i]
+                   for number in _NUMBER.findall(sentence)]
+    written = [number for _, number in numbers]
+    if sum(runs) != len(stems):
+        return _EMPTY, _EMPTY, written
     quoted = ['"' in sentence for sentence in said]
-    numbers = [(i, number) for i, sentence in enumerate(said) if _DIGIT.search(sentence)
-               for number in _NUMBER.findall(sentence)]
-    return sketch(stems, runs, quoted, numbers)
+    return (*sketch(stems, runs, quoted, numbers), written)
 
 
 def _sentences(found: list[str], rows: np.ndarray, words: np.ndarray, line_id: np.ndarray,
