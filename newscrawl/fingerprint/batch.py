@@ -12,7 +12,7 @@ from newscrawl.fingerprint.shingles import (
     _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
     _anchors, _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
 )
-from newscrawl.fingerprint.sketch import sketch
+from newscrawl.fingerprint.sketch import sketches
 from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_parts, tokens
 from newscrawl.store.keytable import sorted_unique
 
@@ -62,13 +62,16 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
     runs, run_digits = _run_lengths(rows, token_starts)
+    word_bounds = word_bounds.tolist()
+    inputs = [_sketch_inputs(story, parts[d][1], word_bounds[d + 1] - word_bounds[d], runs[d],
+                             run_digits[d] if with_digits[d] else None) for d, story in enumerate(stories)]
+    sketched = sketches(stems, *zip(*[i[:3] for i in inputs]))
     out = []
     for d, story in enumerate(stories):
-        a, b = int(word_bounds[d]), int(word_bounds[d + 1])
+        a, b = word_bounds[d], word_bounds[d + 1]
         first = int(first_line[d])
         s, e = sentence_bounds[d], sentence_bounds[d + 1]
-        sketched, sketch_sizes, numbers = _sketch(story, parts[d][1], stems[a:b], runs[d],
-                                                  run_digits[d] if with_digits[d] else None)
+        numbers = inputs[d][3]
         content = xxh3_64_intdigest(hashes[a:b].tobytes() + lengths64[first:first + len(story.lines)].tobytes())
         out.append(Fingerprint(
             shingles=shingles[d],
@@ -76,8 +79,8 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
             frames=frames32[s:e],
             loose=loose[d],
             numbers=_numbers(numbers) if numbers else _EMPTY,
-            sketch=sketched,
-            sketch_sizes=sketch_sizes,
+            sketch=sketched[d][0],
+            sketch_sizes=sketched[d][1],
             content=signed(content),
             anchors=_anchors(exact[s:e]),
             loose_keys=tuple(keys[key_bounds[d]:key_bounds[d + 1]]),
@@ -100,15 +103,17 @@ def _run_lengths(rows: np.ndarray, token_starts: list[int]) -> tuple[list[list[i
             [with_digits[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)])
 
 
-def _sketch(story: Prose, said: list[str] | None, stems: np.ndarray, runs: list[int],
-            digits: list[bool] | None) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The sentence sketch (sketch.py) of one text, and its numbers as written.
+def _sketch_inputs(story: Prose, said: list[str] | None, words: int, runs: list[int], digits: list[bool] | None
+                   ) -> tuple[list[int], list[bool], list[tuple[int, str]], list[str]]:
+    """What `sketches` needs of one text of `words` words (its sentences' word counts,
+    quotation, numbers), and its numbers as written.
 
     Word counts come from the batch's marks, quotation and numbers from the sentences' text
     (`said`, or `sentences` of each line), which tokens no longer hold (they drop `"` and
     cut `14,000`); `digits` says which sentences hold one (None: none does). Should the
     marks and `sentences` cut a text differently (an empty run between two marks), the
-    counts come from `sentences` and `tokens` instead."""
+    counts come from `sentences` and `tokens` instead, and if even those miss words, the
+    text gets no sketch (one quoted "sentence" of all its words, which is never sketched)."""
     if said is None:
         said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
     if len(said) != len(runs):
@@ -121,10 +126,9 @@ def _sketch(story: Prose, said: list[str] | None, stems: np.ndarray, runs: list[
         numbers = [(i, number) for i, sentence in enumerate(said) if digits[i]
                    for number in _NUMBER.findall(sentence)]
     written = [number for _, number in numbers]
-    if sum(runs) != len(stems):
-        return _EMPTY, _EMPTY, written
-    quoted = ['"' in sentence for sentence in said]
-    return (*sketch(stems, runs, quoted, numbers), written)
+    if sum(runs) != words:
+        return [words], [True], [], written
+    return runs, ['"' in sentence for sentence in said], numbers, written
 
 
 def _sentences(found: list[str], rows: np.ndarray, words: np.ndarray, line_id: np.ndarray,
