@@ -89,7 +89,7 @@ class _Vocabulary(dict):
     loose shingles skip), and whether it holds a digit. One lookup per word, then numpy
     gathers. Rows 0 and 1 are the line and sentence marks of `story_tokens`."""
 
-    LIMIT = 2_000_000  # tokens kept before starting over (bounded memory)
+    LIMIT = 500_000  # tokens kept before starting over (~60 MB a process; news repeats its words)
     LINE, SENTENCE = 0, 1
 
     def __init__(self):
