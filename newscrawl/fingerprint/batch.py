@@ -38,6 +38,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     found = list(itertools.chain.from_iterable([LINE_MARK, *marked] for marked in per_story))
     token_starts = np.cumsum([0] + [1 + len(marked) for marked in per_story]).tolist()
     rows = _vocabulary.rows(found)
+    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # tokens with a digit before each
     words = rows > _Vocabulary.SENTENCE
     line_id = np.cumsum(rows == _Vocabulary.LINE)  # of each token; the first line of a text is its own
     line_of = line_id[words]
@@ -52,7 +53,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     word_doc = doc_of_line[line_of]
     word_bounds = np.searchsorted(word_doc, np.arange(n + 1))
 
-    exact, frames, sentence_bounds, with_digits = _sentences(found, rows, words, line_id, doc_of_line, n)
+    exact, frames, sentence_bounds, with_digits = _sentences(found, rows, digits, words, line_id, doc_of_line, n)
     shingles = _per_doc(*_shingles(hashes, line_of, lengths, doc_of_line), n)
     loose_docs, loose_values, key_docs, keys = _loose(stems, line_of, doc_of_line)
     loose = _per_doc(loose_docs, loose_values, n)
@@ -61,7 +62,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     lengths64 = lengths.astype(np.uint64)
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
-    runs, run_digits = _run_lengths(rows, token_starts)
+    runs, run_digits = _run_lengths(rows, digits, token_starts)
     word_bounds = word_bounds.tolist()
     inputs = [_sketch_inputs(story, parts[d][1], word_bounds[d + 1] - word_bounds[d], runs[d],
                              run_digits[d] if with_digits[d] else None) for d, story in enumerate(stories)]
@@ -90,13 +91,13 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     return out
 
 
-def _run_lengths(rows: np.ndarray, token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
+def _run_lengths(rows: np.ndarray, digits: np.ndarray,
+                 token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
     """Per text (each opens with a mark), the tokens between its marks (its sentences' word
-    counts), and whether a token there holds a digit."""
+    counts), and whether a token there holds a digit (`digits`: digit tokens before each token)."""
     cuts = np.flatnonzero(rows <= _Vocabulary.SENTENCE)
     ends = np.append(cuts[1:], len(rows))
     runs = (ends - cuts - 1).tolist()
-    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])
     with_digits = (digits[ends] > digits[cuts + 1]).tolist()
     bounds = np.searchsorted(cuts, token_starts).tolist()
     return ([runs[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)],
@@ -131,22 +132,22 @@ def _sketch_inputs(story: Prose, said: list[str] | None, words: int, runs: list[
     return runs, ['"' in sentence for sentence in said], numbers, written
 
 
-def _sentences(found: list[str], rows: np.ndarray, words: np.ndarray, line_id: np.ndarray,
+def _sentences(found: list[str], rows: np.ndarray, digits: np.ndarray, words: np.ndarray, line_id: np.ndarray,
                doc_of_line: np.ndarray, n: int) -> tuple[list[int], list[int], list[int], list[bool]]:
     """Exact and frame hashes of the sentences of 8+ words (runs of tokens between marks),
     where each text's sentences start in them, and whether each text holds a digit."""
     cuts = np.flatnonzero(~words)  # every text opens with a mark: cuts[0] == 0
     starts = cuts + 1
     ends = np.append(cuts[1:], len(rows))
-    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # digits before each token
     long = ends - starts >= SENTENCE_MIN_WORDS
     starts, ends = starts[long], ends[long]
-    exact: list[int] = []
-    frames: list[int] = []
-    for start, end, digit in zip(starts.tolist(), ends.tolist(), (digits[ends] > digits[starts]).tolist()):
-        e, f = _sentence_hash(found[start:end], digit)
-        exact.append(e)
-        frames.append(f)
+    # What _sentence_hash gives, without a call per sentence: only sentences with digits have
+    # a frame of their own.
+    exact = [xxh3_64_intdigest(" ".join(found[start:end]).encode())
+             for start, end in zip(starts.tolist(), ends.tolist())]
+    frames = list(exact)
+    for i in np.flatnonzero(digits[ends] > digits[starts]).tolist():
+        frames[i] = _sentence_hash(found[starts[i]:ends[i]], True)[1]
     everything = np.arange(n + 1)
     bounds = np.searchsorted(doc_of_line[line_id[starts]], everything).tolist()
     token_bounds = np.searchsorted(doc_of_line[line_id], everything)
@@ -198,13 +199,15 @@ def _loose(stems: np.ndarray, line_of: np.ndarray,
     # Keys are three content words: a pair of common words is met by chance too often.
     inside = line_of[:-2] == line_of[2:]
     triples = (pairs[:-1] * _P + hashes[2:])[inside]
-    sampled = triples % np.uint64(LOOSE_SAMPLING) == 0
+    sampled = (triples & np.uint64(LOOSE_SAMPLING - 1) == 0 if LOOSE_SAMPLING & (LOOSE_SAMPLING - 1) == 0
+               else triples % np.uint64(LOOSE_SAMPLING) == 0)  # a mask is far cheaper than a 64-bit division
     keys = (triples[sampled] ^ _LOOSE_SALT).view(np.int64)
     docs = doc_of_line[line_of[:-2][inside][sampled]]
     # Distinct per doc, in text order: the first of each (doc, key) ...
     order = np.lexsort((keys, docs))
+    docs_in_order, keys_in_order = docs[order], keys[order]
     firsts = np.ones(len(order), dtype=bool)
-    firsts[1:] = (docs[order][1:] != docs[order][:-1]) | (keys[order][1:] != keys[order][:-1])
+    firsts[1:] = (docs_in_order[1:] != docs_in_order[:-1]) | (keys_in_order[1:] != keys_in_order[:-1])
     # (lexsort is stable, so the first of equal (doc, key) pairs is the earliest)
     picked = np.sort(order[firsts])
     docs, keys = docs[picked], keys[picked]
