@@ -120,7 +120,7 @@ class Linker:
                 doc.holder = contents[doc.fp.content]
             else:
                 contents[doc.fp.content] = -1 - len(fresh)  # placeholder: a doc of this batch
-                doc.row = replace(doc.row, fingerprint=pack(doc.fp))
+                doc.row = replace(doc.row, fingerprint=doc.packed or pack(doc.fp))
             if doc_id is not None:
                 store.update_doc(doc_id, doc.row)
                 doc.id = doc_id
