@@ -91,67 +91,82 @@ class Linker:
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
         keys = candidate_keys([d.fp for d in todo],  # CPU work, outside the store's lock
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
-        with self.store.transaction():
-            self._link(todo, keys)
-            # The clusters the answers come from, read at this moment (one round trip where the
-            # store allows it); their views are computed after the lock is released.
-            clusters = self.store.clusters_with_members({d.id for d in todo}) if answers else {}
+        packed = [pack(d.fp) for d in todo]
+        with self.store.transaction():  # only what must not interleave: docs stored, keys read and written
+            fresh, indexed, held, labels = self._store(todo, packed, keys)
+        groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, outside the lock
+        # The merges and the clusters the answers come from, in one atomic step (one round trip
+        # where the store allows it): a merge names clusters by member ids, which stay valid
+        # whatever others merged since; the views are computed from it below.
+        clusters = self.store.merge_and_members(groups, {d.id for d in todo} if answers else ())
         if not answers:
             return [None] * len(docs)
         results = self._answers(todo, clusters)
         return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
-    def _link(self, docs: list[Prepared], keys: tuple[np.ndarray, np.ndarray]) -> None:
+    def _store(self, docs: list[Prepared], packed: list[bytes], keys: tuple[np.ndarray, np.ndarray, np.ndarray]
+               ) -> tuple[list[Prepared], list[Prepared], object, dict[int, int]]:
+        """Store the batch's new and changed docs and index them: the docs to link (`fresh`),
+        those of them that were indexed (not exact copies), what the index held, the labels.
+
+        New docs get their ids from the store with the index: until then a new doc's id is -k
+        (the k-th new row), as `add_and_index` takes it."""
         store = self.store
-        known = store.doc_ids({d.url for d in docs})
-        old = store.docs(known.values())
-        contents = store.content_docs({d.fp.content for d in docs})
+        known, old, contents = store.known_docs({d.url for d in docs}, {d.fp.content for d in docs})
         fresh: list[Prepared] = []
+        new: list[Prepared] = []
+        twins: list[tuple[Prepared, Prepared]] = []
         batch_urls: dict[str, Prepared] = {}
         for position, doc in enumerate(docs):
             doc.position = position
             doc_id = known.get(doc.url)
             twin = batch_urls.get(doc.url)
-            if twin is not None or (doc_id is not None and old[doc_id].content == doc.fp.content):
-                doc.id = twin.id if twin is not None else doc_id  # already linked as it is
+            if twin is not None:  # already linked as it is, with the batch's first copy
+                twins.append((doc, twin))
+                continue
+            if doc_id is not None and old[doc_id].content == doc.fp.content:
+                doc.id = doc_id  # already linked as it is
                 continue
             batch_urls[doc.url] = doc
             if doc.fp.content in contents:
                 doc.holder = contents[doc.fp.content]
             else:
-                contents[doc.fp.content] = -1 - len(fresh)  # placeholder: a doc of this batch
-                doc.row = replace(doc.row, fingerprint=pack(doc.fp))
+                doc.row = replace(doc.row, fingerprint=packed[position])
             if doc_id is not None:
                 store.update_doc(doc_id, doc.row)
                 doc.id = doc_id
                 self.stats["updated"] += 1
+            else:
+                new.append(doc)
+                doc.id = -len(new)
+            contents.setdefault(doc.fp.content, doc.id)
             fresh.append(doc)
-        new = [d for d in fresh if d.id < 0]
-        for doc, doc_id in zip(new, store.add_docs([d.row for d in new])):
-            doc.id = doc_id
-        for doc in fresh:  # resolve placeholders to the batch doc's id
-            if doc.holder is not None and doc.holder < 0:
-                doc.holder = fresh[-1 - doc.holder].id
-        self._verify_and_merge(fresh, *keys)
-
-    def _verify_and_merge(self, fresh: list[Prepared], keys: np.ndarray, owners: np.ndarray,
-                          weights: np.ndarray) -> None:
-        store = self.store
         # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
+        # Indexed before verification: a batch linking later finds these docs, and the store
+        # adds the docs, reads and writes the keys and reads the labels in one pass.
         indexed = [d for d in fresh if d.holder is None]
-        where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
-        where[[d.position for d in indexed]] = np.arange(len(indexed))
-        owners = where[owners]
-        keep = owners >= 0
-        keys, owners, weights = keys[keep], owners[keep], weights[keep]
-        ids = np.array([d.id for d in indexed], dtype=np.int64)
-        # Indexed before verification: nothing outside this transaction sees the difference,
-        # and the store reads and writes the keys in one pass.
+        keys, owners, _ = _keys_of(indexed, *keys)
         order = np.lexsort((owners, keys))
-        held = store.lookup_and_add_keys(keys[order], ids[owners[order]], MAX_POSTING)
-        candidates, _ = batch_candidates(keys, owners, weights, ids, held)
-        labels = store.clusters_of(set(held.doc_ids.tolist()) | {d.id for d in fresh}
-                                   | {d.holder for d in fresh if d.holder is not None})
+        refs = np.array([d.id for d in indexed], dtype=np.int64)
+        others = {d.holder for d in fresh if d.holder is not None} | {d.id for d in fresh if d.id >= 0}
+        ids, held, labels = store.add_and_index([d.row for d in new], keys[order], refs[owners[order]],
+                                                MAX_POSTING, others)
+        for doc in new:
+            doc.id = ids[-1 - doc.id]
+        for doc in fresh:
+            if doc.holder is not None and doc.holder < 0:
+                doc.holder = ids[-1 - doc.holder]
+        for doc, twin in twins:
+            doc.id = twin.id
+        return fresh, indexed, held, labels
+
+    def _verify(self, fresh: list[Prepared], indexed: list[Prepared], held, labels: dict[int, int],
+                keys: np.ndarray, owners: np.ndarray, weights: np.ndarray) -> list[list[int]]:
+        """Verify the candidates of the indexed docs, as the labels stood when they were indexed;
+        the groups of labels (member ids) to merge."""
+        keys, owners, weights = _keys_of(indexed, keys, owners, weights)
+        candidates, _ = batch_candidates(keys, owners, weights, np.array([d.id for d in indexed], dtype=np.int64),
+                                         held)
         by_id = {d.id: d for d in fresh}
         union = _Labels()
         cache: dict[int, DocRow] = {}  # candidates' rows, with fingerprints
@@ -178,7 +193,7 @@ class Linker:
                 if kind:
                     self.stats[f"link_{kind}"] += 1
                     union.union(own, labels[cand])
-        store.merge_clusters(union.groups())
+        return union.groups()
 
     def _prefetch(self, indexed, candidates, by_id, labels, union, cache) -> None:
         # One read for the candidates the loop is likely to verify (the first MAX_VERIFY
@@ -221,3 +236,13 @@ class Linker:
         return cluster_views(self.store, self.now)
 
 
+
+
+def _keys_of(indexed: list[Prepared], keys: np.ndarray, owners: np.ndarray,
+             weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The batch's keys that belong to `indexed` docs, owners renumbered to positions there."""
+    where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
+    where[[d.position for d in indexed]] = np.arange(len(indexed))
+    owners = where[owners]
+    keep = owners >= 0
+    return keys[keep], owners[keep], weights[keep]

@@ -124,6 +124,13 @@ class Store(ABC):
     def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
         """For each known content hash, the id of one document that has it."""
 
+    def known_docs(self, urls: Iterable[str], contents: Iterable[int]) -> tuple[
+            dict[str, int], dict[int, DocRow], dict[int, int]]:
+        """`doc_ids(urls)`, the `docs` of those ids and `content_docs(contents)`, read at one
+        moment; a backend may do it in one round trip."""
+        known = self.doc_ids(urls)
+        return known, self.docs(known.values()), self.content_docs(contents)
+
     @abstractmethod
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
         """Rows of the given ids (unknown ids are absent), with fingerprints if asked."""
@@ -156,6 +163,19 @@ class Store(ABC):
         self.add_keys(KeyPairs(*capped_pairs(keys, doc_ids, held.keys, cap)))
         return held
 
+    def add_and_index(self, rows: Sequence[DocRow], keys: np.ndarray, doc_ids: np.ndarray, cap: int,
+                      others: Iterable[int] = ()) -> tuple[list[int], KeyPairs, dict[int, int]]:
+        """`add_docs(rows)`, then `lookup_and_add_keys(keys, doc_ids, cap)`, then `clusters_of`
+        the ids found and `others`; a negative id -k in `doc_ids` or `others` stands for the
+        k-th new row's. The new ids, the pairs found and the labels. A backend may do it all
+        in one round trip."""
+        ids = self.add_docs(rows)
+        new = np.array([0, *ids], dtype=np.int64)
+        doc_ids, others = np.asarray(doc_ids, dtype=np.int64), np.fromiter(others, dtype=np.int64)
+        held = self.lookup_and_add_keys(keys, np.where(doc_ids < 0, new[-np.minimum(doc_ids, 0)], doc_ids), cap)
+        others = np.where(others < 0, new[-np.minimum(others, 0)], others)
+        return ids, held, self.clusters_of({*held.doc_ids.tolist(), *others.tolist(), *ids})
+
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -175,6 +195,18 @@ class Store(ABC):
         labels = self.clusters_of(ids)
         members = {label: self.cluster_members(label) for label in set(labels.values())}
         return {i: (label, members[label]) for i, label in labels.items()}
+
+    def merge_and_members(self, groups: Iterable[Sequence[int]],
+                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        """Make the clusters holding each group of doc ids one cluster (as `merge_clusters`),
+        then `clusters_with_members(ids)`: one atomic step, without the caller's transaction
+        (a doc's cluster is found when the merge runs, so it may have been merged since the
+        caller looked). A backend may do it in one round trip."""
+        groups = [list(group) for group in groups]
+        with self.transaction():
+            labels = self.clusters_of({i for group in groups for i in group})
+            self.merge_clusters([[labels[i] for i in group if i in labels] for group in groups])
+            return self.clusters_with_members(ids)
 
     @abstractmethod
     def iter_clusters(self) -> Iterator[list[int]]:

@@ -20,6 +20,7 @@ from redis.retry import Retry
 from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
 from newscrawl.store.keytable import sorted_unique
 from newscrawl.store.redis_lock import QueueLock
+from newscrawl.store.redis_lua import INDEX_HASH_BITS, LABELS_PER_HASH, SCRIPTS
 
 __all__ = ["RedisStore", "open_redis_store"]
 
@@ -32,15 +33,8 @@ __all__ = ["RedisStore", "open_redis_store"]
 #   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first INDEX_HASH_BITS bits
 #   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
 LAYOUT = "2"  # 1 had 2^16 index hashes
-# The candidate index is spread over 2^20 hashes so that each stays a compact listpack
-# (at most hash-max-listpack-entries, 512 by default) up to ~14M docs of ~38 keys: a
-# listpack entry costs ~16 bytes, a hashtable entry ~50. With 2^16 hashes the index
-# jumped from ~700 to ~2,050 B/doc past ~880k docs (bench/dedup.py). The price: ~100 MB
-# of per-hash overhead once the store is big, and more B/doc below ~100k docs.
-INDEX_HASH_BITS = 20
 # A script runs alone on the server: big batches go in slices of this many keys (~50 ms).
 KEYS_PER_CALL = 20_000
-LABELS_PER_HASH = 128  # within hash-max-listpack-entries (512 by default): compact small hashes
 
 # A dropped connection is retried for about three seconds (a restarting server), then reported.
 # Timeouts are not retried: the command may have run, and a script must not run twice.
@@ -54,221 +48,6 @@ LOCK_WAIT = 60.0  # as SQLite's busy timeout: how long a writer queues behind ot
 LOCK_RETRY = 0.05
 
 _INT64 = struct.Struct(">q")
-
-# Prepended to every script: refuse to use a store the server has lost, so a restart
-# without persistence is loud instead of silently starting over.
-_LIB = """
-local P = ARGV[1]
-if redis.call('HEXISTS', P .. 'meta', 'layout') == 0 then
-  return redis.error_reply('its data has vanished from the server (restarted without persistence, ' ..
-    'flushed or evicted?)')
-end
-local function label_hash(id) return P .. 'label:' .. math.floor(id / LABELS_PER_HASH) end
--- An index key's first INDEX_HASH_BITS bits name its hash, its last six bytes are its field there.
-local function key_hash(key)
-  local b1, b2, b3 = string.byte(key, 1, 3)
-  return P .. 'key:' .. math.floor((b1 * 65536 + b2 * 256 + b3) / INDEX_HASH_DIVISOR)
-end
-local function append(hash, field, id)  -- add id to the comma list at field, once
-  local list = redis.call('HGET', hash, field)
-  if not list then
-    redis.call('HSET', hash, field, id)
-  elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
-    redis.call('HSET', hash, field, list .. ',' .. id)
-  end
-end
-""".replace("LABELS_PER_HASH", str(LABELS_PER_HASH)).replace(
-    "INDEX_HASH_DIVISOR", str(1 << (24 - INDEX_HASH_BITS)))
-
-_SCRIPTS = {
-    # ARGV: P, n, n x (url, row, content), then (content, fingerprint) pairs.
-    "add_docs": """
-local n, batch = tonumber(ARGV[2]), {}
-for i = 0, n - 1 do
-  local url = ARGV[3 + 3 * i]
-  if batch[url] or redis.call('HEXISTS', P .. 'url', url) == 1 then
-    return redis.error_reply(url .. ' is already stored')
-  end
-  batch[url] = true
-end
-local first = redis.call('HINCRBY', P .. 'meta', 'ids', n) - n
-for i = 0, n - 1 do
-  local id = first + i
-  redis.call('HSET', P .. 'url', ARGV[3 + 3 * i], id)
-  redis.call('HSET', P .. 'doc', id, ARGV[4 + 3 * i])
-  redis.call('HSET', label_hash(id), id, id)
-  append(P .. 'content', ARGV[5 + 3 * i], id)
-end
-for i = 3 + 3 * n, #ARGV, 2 do redis.call('HSETNX', P .. 'fp', ARGV[i], ARGV[i + 1]) end
-return first
-""",
-    # ARGV: P, id, the row as the caller read it, the new row, [content, fingerprint].
-    # Compare-and-set: the caller read the old row (for its URL) and retries if it changed.
-    "update_doc": """
-local id = ARGV[2]
-if redis.call('HGET', P .. 'doc', id) ~= ARGV[3] then return 0 end
-redis.call('HSET', P .. 'doc', id, ARGV[4])
-local old, new = string.sub(ARGV[3], 1, 8), string.sub(ARGV[4], 1, 8)
-if old ~= new then
-  local kept = {}
-  for other in string.gmatch(redis.call('HGET', P .. 'content', old) or '', '[^,]+') do
-    if other ~= id then kept[#kept + 1] = other end
-  end
-  if #kept > 0 then redis.call('HSET', P .. 'content', old, table.concat(kept, ','))
-  else redis.call('HDEL', P .. 'content', old) end
-  append(P .. 'content', new, id)
-end
-if ARGV[6] then redis.call('HSETNX', P .. 'fp', ARGV[5], ARGV[6]) end
-return 1
-""",
-    # ARGV: P, the keys (8 bytes each, concatenated), their doc ids ("id,id,...").
-    # Batches travel as two strings: tens of thousands of arguments cost the client more than Redis.
-    "add_keys": """
-local n = 0
-for id in string.gmatch(ARGV[3], '[^,]+') do
-  local key = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8)
-  append(key_hash(key), string.sub(key, 3), id)
-  n = n + 1
-end
-""",
-    # ARGV: P, keys (8 bytes each, sorted: a key's pairs side by side in arrival order), their
-    # doc ids ("id,id,..."), the cap. Per distinct key the ids it held, joined by ';' ('' where
-    # none); a pair is indexed while its key has fewer than cap. Lookup and add_keys in one pass.
-    "index": """
-local out, cap, n = {}, tonumber(ARGV[4]), 0
-local prev, hash, field, list, room, changed
-for id in string.gmatch(ARGV[3], '[^,]+') do
-  local key, done = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8), false
-  n = n + 1
-  if key ~= prev then
-    if changed then redis.call('HSET', hash, field, list) end
-    prev, hash, field, changed = key, key_hash(key), string.sub(key, 3), false
-    -- Nearly every key is new (98% on the synthetic corpus): one call stores it and says so.
-    if cap > 0 and redis.call('HSETNX', hash, field, id) == 1 then
-      out[#out + 1], list, room, done = '', id, cap - 1, true
-    else
-      list = redis.call('HGET', hash, field) or ''
-      out[#out + 1] = list
-      room = cap - (list == '' and 0 or select(2, string.gsub(list, ',', ',')) + 1)
-    end
-  end
-  if not done then
-    if room > 0 then
-      if list == '' then
-        list, changed = id, true
-      elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
-        list, changed = list .. ',' .. id, true
-      end
-    end
-    room = room - 1
-  end
-end
-if changed then redis.call('HSET', hash, field, list) end
-return table.concat(out, ';')
-""",
-    # ARGV: P, then 8-byte keys concatenated, or 'label' and ids ("id,id,..."): the values in
-    # their small hashes, joined by ';' ('' where none), so one string comes back.
-    "lookup": """
-local out = {}
-if ARGV[2] == 'label' then
-  for id in string.gmatch(ARGV[3], '[^,]+') do
-    out[#out + 1] = redis.call('HGET', label_hash(id), id) or ''
-  end
-else
-  for i = 1, #ARGV[2], 8 do
-    local key = string.sub(ARGV[2], i, i + 7)
-    out[#out + 1] = redis.call('HGET', key_hash(key), string.sub(key, 3)) or ''
-  end
-end
-return table.concat(out, ';')
-""",
-    # ARGV: P, ids ("id,id,..."), '1' for fingerprints too: per id its row and the fingerprint
-    # of its content ('' where none, or where an earlier id had the same content).
-    "docs": """
-local out, sent = {}, {}
-for id in string.gmatch(ARGV[2], '[^,]+') do
-  local row = redis.call('HGET', P .. 'doc', id) or ''
-  local fp = ''
-  if row ~= '' and ARGV[3] == '1' and not sent[string.sub(row, 1, 8)] then
-    sent[string.sub(row, 1, 8)] = true
-    fp = redis.call('HGET', P .. 'fp', string.sub(row, 1, 8)) or ''
-  end
-  out[#out + 1] = row
-  out[#out + 1] = fp
-end
-return out
-""",
-    # ARGV: P, ids ("id,id,..."): per id 'label:id,id,...' (its cluster's members) or '', joined by ';'.
-    "members": """
-local out, lists = {}, {}
-for id in string.gmatch(ARGV[2], '[^,]+') do
-  local label = redis.call('HGET', label_hash(id), id)
-  if label then
-    if not lists[label] then
-      lists[label] = redis.call('HGET', P .. 'cluster', label) or
-        (redis.call('HGET', label_hash(label), label) == label and label or '')
-    end
-    out[#out + 1] = label .. ':' .. lists[label]
-  else
-    out[#out + 1] = ''
-  end
-end
-return table.concat(out, ';')
-""",
-    # ARGV: P, then groups as (count, labels...), labels distinct and ascending. One script
-    # for all groups: a crash can't leave a cluster half relabelled.
-    "merge": """
-local function members(label)  -- ids with this label, as a comma list ('' for none)
-  local list = redis.call('HGET', P .. 'cluster', label)
-  if list then return list end
-  if redis.call('HGET', label_hash(label), label) == label then return label end
-  return ''
-end
-local i = 2
-while i <= #ARGV do
-  local n, lists, keep, best = tonumber(ARGV[i]), {}, nil, 0
-  for j = 1, n do
-    lists[j] = members(ARGV[i + j])
-    local size = lists[j] == '' and 0 or select(2, string.gsub(lists[j], ',', ',')) + 1
-    if size > best then keep, best = j, size end  -- labels ascend: ties keep the smallest
-  end
-  if keep then
-    local label, all = ARGV[i + keep], {lists[keep]}
-    for j = 1, n do
-      if j ~= keep and lists[j] ~= '' then
-        for id in string.gmatch(lists[j], '[^,]+') do redis.call('HSET', label_hash(id), id, label) end
-        redis.call('HDEL', P .. 'cluster', ARGV[i + j])
-        all[#all + 1] = lists[j]
-      end
-    end
-    if #all > 1 then redis.call('HSET', P .. 'cluster', label, table.concat(all, ',')) end
-  end
-  i = i + n + 1
-end
-""",
-    # KEYS: the site's block hash; ARGV: P, cap, story key, distinct block hashes.
-    "blocks": """
-for i = 4, #ARGV do
-  local stories, known = cjson.decode(redis.call('HGET', KEYS[1], ARGV[i]) or '[]'), false
-  for _, story in ipairs(stories) do known = known or story == ARGV[3] end
-  if not known and #stories < tonumber(ARGV[2]) then
-    stories[#stories + 1] = ARGV[3]
-    redis.call('HSET', KEYS[1], ARGV[i], cjson.encode(stories))
-  end
-end
-""",
-    # KEYS: a hash; ARGV: P, HSET or HSETNX, then (field, value) pairs.
-    "hset": "for i = 3, #ARGV, 2 do redis.call(ARGV[2], KEYS[1], ARGV[i], ARGV[i + 1]) end",
-    # ARGV: P, first, last: the doc ids listed in index hashes first..last ("id,id,...").
-    "index_ids": """
-local out = {}
-for n = tonumber(ARGV[2]), tonumber(ARGV[3]) do
-  local lists = redis.call('HVALS', P .. 'key:' .. n)
-  if #lists > 0 then out[#out + 1] = table.concat(lists, ',') end
-end
-return table.concat(out, ',')
-""",
-}
 
 
 def retry_policy() -> Retry:
@@ -310,7 +89,7 @@ class RedisStore(Store):
             policy = self._call("INFO", "memory").get("maxmemory_policy", "")
         except (ValueError, TypeError) as error:  # a malformed URL, an unknown ?option
             raise StoreError(f"invalid store URL {self.url}: {error}") from None
-        self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
+        self._scripts = {name: self._r.register_script(body) for name, body in SCRIPTS.items()}
         self._lock = QueueLock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_RETRY,
                                blocking_timeout=LOCK_WAIT, thread_local=False)
         try:
@@ -411,15 +190,7 @@ class RedisStore(Store):
         if not rows:
             self._check()
             return []
-        args: list = [len(rows)]
-        fingerprints = {}
-        for row in rows:
-            args += [row.url, _pack_row(row), _INT64.pack(row.content)]
-            if row.fingerprint is not None:
-                fingerprints.setdefault(_INT64.pack(row.content), row.fingerprint)
-        for pair in fingerprints.items():
-            args += pair
-        first = self._run("add_docs", args)
+        first = self._run("add_docs", _doc_args(rows))
         return list(range(first, first + len(rows)))
 
     def update_doc(self, doc_id: int, row: DocRow) -> None:
@@ -442,6 +213,18 @@ class RedisStore(Store):
         contents = list(dict.fromkeys(contents))
         lists = self._hmget(self._p + "content", [_INT64.pack(c) for c in contents])
         return {c: min(_ids(ids)) for c, ids in zip(contents, lists) if ids}
+
+    def known_docs(self, urls: Iterable[str], contents: Iterable[int]) -> tuple[
+            dict[str, int], dict[int, DocRow], dict[int, int]]:
+        urls, contents = list(dict.fromkeys(urls)), list(dict.fromkeys(contents))
+        if not urls and not contents:
+            self._check()
+            return {}, {}, {}
+        reply = self._run("known", [b"".join(_INT64.pack(c) for c in contents), *urls])
+        ids = {u: int(i) for u, i in zip(urls, reply[:2 * len(urls):2]) if i}
+        rows = {int(i): _unpack_row(row) for i, row in zip(reply[:2 * len(urls):2], reply[1:2 * len(urls):2]) if i}
+        holders = {c: min(_ids(ids)) for c, ids in zip(contents, reply[2 * len(urls):]) if ids}
+        return ids, rows, holders
 
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
         ids = list(dict.fromkeys(ids))
@@ -486,14 +269,25 @@ class RedisStore(Store):
             while end < len(keys) and keys[end] == keys[end - 1]:
                 end += 1
             reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), _joined(doc_ids[at:end].tolist()), cap])
-            for key, ids in zip(sorted_unique(keys[at:end]).tolist(), reply.split(b";")):
-                if ids:
-                    found.append(key)
-                    lists.append(sorted(_ids(ids)))
+            found += sorted_unique(keys[at:end]).tolist()
+            lists += reply.split(b";")
             at = end
-        sizes = [len(ids) for ids in lists]
-        return KeyPairs(np.repeat(np.array(found, dtype=np.int64), sizes),
-                        np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=sum(sizes)))
+        return _held(found, lists)
+
+    def add_and_index(self, rows: Sequence[DocRow], keys: np.ndarray, doc_ids: np.ndarray, cap: int,
+                      others: Iterable[int] = ()) -> tuple[list[int], KeyPairs, dict[int, int]]:
+        others = list(others)
+        if len(keys) > KEYS_PER_CALL:  # in slices, so no one script holds the server for long
+            return super().add_and_index(rows, keys, doc_ids, cap, others)
+        self._check()
+        keys, doc_ids = np.asarray(keys, dtype=np.int64), np.asarray(doc_ids, dtype=np.int64)
+        first, lists, found, labels = self._run("add_and_index", [
+            *_doc_args(rows), keys.astype(">i8").tobytes(), _joined(doc_ids.tolist()), cap, _joined(others)])
+        held = _held(sorted_unique(keys).tolist(), lists.split(b";"))
+        ids = list(range(first, first + len(rows)))
+        out = {i: int(label) for i, label in zip(_ids(found), labels.split(b",")) if label} if found else {}
+        out.update((i, i) for i in ids)  # a new doc is a cluster of its own
+        return ids, held, out
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -503,11 +297,7 @@ class RedisStore(Store):
 
     def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
         self._check()
-        args: list = []
-        for group in groups:
-            labels = sorted(set(group))
-            if len(labels) > 1:
-                args += [len(labels), *labels]
+        args = _merge_args(groups)
         if args:
             self._run("merge", args)
 
@@ -520,13 +310,14 @@ class RedisStore(Store):
 
     def clusters_with_members(self, ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        replies = self._run("members", [_joined(ids)]).split(b";") if ids else []
-        out = {}
-        for i, reply in zip(ids, replies):
-            if reply:
-                label, members = reply.split(b":")
-                out[i] = (int(label), sorted(_ids(members)) if members else [])
-        return out
+        return _members(ids, self._run("members", [_joined(ids)]).split(b";") if ids else [])
+
+    def merge_and_members(self, groups: Iterable[Sequence[int]],
+                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        self._check()
+        ids = [i for i in dict.fromkeys(ids) if i >= 0]
+        replies = self._run("merge_members", [_joined(ids), *_merge_args(groups)])
+        return _members(ids, replies.split(b";") if ids else [])
 
     def iter_clusters(self) -> Iterator[list[int]]:
         clusters = self._call("HGETALL", self._p + "cluster")
@@ -646,3 +437,44 @@ def _joined(ids: Iterable[int]) -> str:
 
 def _ids(value: bytes) -> list[int]:
     return [int(i) for i in value.split(b",")]
+
+
+def _doc_args(rows: Sequence[DocRow]) -> list:
+    """add_docs' arguments: the rows, then each distinct content's fingerprint once."""
+    args: list = [len(rows)]
+    fingerprints = {}
+    for row in rows:
+        args += [row.url, _pack_row(row), _INT64.pack(row.content)]
+        if row.fingerprint is not None:
+            fingerprints.setdefault(_INT64.pack(row.content), row.fingerprint)
+    args.append(len(fingerprints))
+    for pair in fingerprints.items():
+        args += pair
+    return args
+
+
+def _merge_args(groups: Iterable[Sequence[int]]) -> list:
+    args: list = []
+    for group in groups:
+        labels = sorted(set(group))
+        if len(labels) > 1:
+            args += [len(labels), *labels]
+    return args
+
+
+def _held(keys: list[int], lists: list[bytes]) -> KeyPairs:
+    """The index's answer (per distinct key the ids it held, b'' for none) as pairs."""
+    found = [(key, sorted(_ids(ids))) for key, ids in zip(keys, lists) if ids]
+    sizes = [len(ids) for _, ids in found]
+    return KeyPairs(np.repeat(np.array([key for key, _ in found], dtype=np.int64), sizes),
+                    np.fromiter(itertools.chain.from_iterable(ids for _, ids in found), dtype=np.int64,
+                                count=sum(sizes)))
+
+
+def _members(ids: list[int], replies: list[bytes]) -> dict[int, tuple[int, list[int]]]:
+    out = {}
+    for i, reply in zip(ids, replies):
+        if reply:
+            label, members = reply.split(b":")
+            out[i] = (int(label), sorted(_ids(members)) if members else [])
+    return out
