@@ -22,7 +22,7 @@ from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
 from newscrawl.fingerprint.shingles import Fingerprint, pack, unpack
 from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
-from newscrawl.store import DocRow, Store, StoreError
+from newscrawl.store import DocRow, KeyPairs, Store, StoreError
 
 __all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
@@ -91,9 +91,8 @@ class Linker:
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
         keys = candidate_keys([d.fp for d in todo],  # CPU work, outside the store's lock
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
-        packed = [pack(d.fp) for d in todo]
-        with self.store.transaction():  # only what must not interleave: docs stored, keys read and written
-            fresh, indexed, held, labels = self._store(todo, packed, keys)
+        rows = [replace(d.row, fingerprint=pack(d.fp)) for d in todo]
+        fresh, indexed, held, labels = self._store(todo, rows, keys)
         groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, outside the lock
         # The merges and the clusters the answers come from, in one atomic step (one round trip
         # where the store allows it): a merge names clusters by member ids, which stay valid
@@ -104,61 +103,20 @@ class Linker:
         results = self._answers(todo, clusters)
         return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
-    def _store(self, docs: list[Prepared], packed: list[bytes], keys: tuple[np.ndarray, np.ndarray, np.ndarray]
-               ) -> tuple[list[Prepared], list[Prepared], object, dict[int, int]]:
-        """Store the batch's new and changed docs and index them: the docs to link (`fresh`),
-        those of them that were indexed (not exact copies), what the index held, the labels.
-
-        New docs get their ids from the store with the index: until then a new doc's id is -k
-        (the k-th new row), as `add_and_index` takes it."""
-        store = self.store
-        known, old, contents = store.known_docs({d.url for d in docs}, {d.fp.content for d in docs})
-        fresh: list[Prepared] = []
-        new: list[Prepared] = []
-        twins: list[tuple[Prepared, Prepared]] = []
-        batch_urls: dict[str, Prepared] = {}
-        for position, doc in enumerate(docs):
-            doc.position = position
-            doc_id = known.get(doc.url)
-            twin = batch_urls.get(doc.url)
-            if twin is not None:  # already linked as it is, with the batch's first copy
-                twins.append((doc, twin))
-                continue
-            if doc_id is not None and old[doc_id].content == doc.fp.content:
-                doc.id = doc_id  # already linked as it is
-                continue
-            batch_urls[doc.url] = doc
-            if doc.fp.content in contents:
-                doc.holder = contents[doc.fp.content]
-            else:
-                doc.row = replace(doc.row, fingerprint=packed[position])
-            if doc_id is not None:
-                store.update_doc(doc_id, doc.row)
-                doc.id = doc_id
-                self.stats["updated"] += 1
-            else:
-                new.append(doc)
-                doc.id = -len(new)
-            contents.setdefault(doc.fp.content, doc.id)
-            fresh.append(doc)
-        # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
-        # Indexed before verification: a batch linking later finds these docs, and the store
-        # adds the docs, reads and writes the keys and reads the labels in one pass.
-        indexed = [d for d in fresh if d.holder is None]
-        keys, owners, _ = _keys_of(indexed, *keys)
-        order = np.lexsort((owners, keys))
-        refs = np.array([d.id for d in indexed], dtype=np.int64)
-        others = {d.holder for d in fresh if d.holder is not None} | {d.id for d in fresh if d.id >= 0}
-        ids, held, labels = store.add_and_index([d.row for d in new], keys[order], refs[owners[order]],
-                                                MAX_POSTING, others)
-        for doc in new:
-            doc.id = ids[-1 - doc.id]
-        for doc in fresh:
-            if doc.holder is not None and doc.holder < 0:
-                doc.holder = ids[-1 - doc.holder]
-        for doc, twin in twins:
-            doc.id = twin.id
-        return fresh, indexed, held, labels
+    def _store(self, docs: list[Prepared], rows: list[DocRow], keys: tuple[np.ndarray, np.ndarray, np.ndarray]
+               ) -> tuple[list[Prepared], list[Prepared], KeyPairs, dict[int, int]]:
+        """Store the batch's new and changed docs and index them (one atomic step, one round trip
+        where the store allows it): the docs to link (`fresh`), those of them that were
+        indexed (not exact copies), what the index held, and the labels as they stood."""
+        order = np.lexsort((keys[1], keys[0]))
+        states, held, labels = self.store.add_batch(rows, keys[0][order], keys[1][order], MAX_POSTING)
+        fresh = []
+        for position, (doc, (state, doc_id, holder)) in enumerate(zip(docs, states)):
+            doc.position, doc.id, doc.holder = position, doc_id, holder
+            if state in ("new", "updated"):
+                fresh.append(doc)
+                self.stats["updated"] += state == "updated"
+        return fresh, [d for d in fresh if d.holder is None], held, labels
 
     def _verify(self, fresh: list[Prepared], indexed: list[Prepared], held, labels: dict[int, int],
                 keys: np.ndarray, owners: np.ndarray, weights: np.ndarray) -> list[list[int]]:

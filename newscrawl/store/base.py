@@ -6,7 +6,7 @@ import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -175,6 +175,56 @@ class Store(ABC):
         held = self.lookup_and_add_keys(keys, np.where(doc_ids < 0, new[-np.minimum(doc_ids, 0)], doc_ids), cap)
         others = np.where(others < 0, new[-np.minimum(others, 0)], others)
         return ids, held, self.clusters_of({*held.doc_ids.tolist(), *others.tolist(), *ids})
+
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
+                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+        """Store a linker's batch (each row with its fingerprint) and index it, in one atomic step.
+
+        Per row, in order: its state, its id and its holder (a doc with the same content, or
+        None). `new`: stored; `updated`: its URL's doc now has this text; `known`: its URL is
+        stored with this text already; `twin`: its URL came earlier in the batch (that doc's
+        id). A doc with a holder is an exact copy: stored without its fingerprint, not indexed.
+        The indexed docs' keys (`keys` sorted, arrival order within a key, `owners[i]` the
+        position of the row owning `keys[i]`) go through `lookup_and_add_keys`. Returns the
+        states, the pairs the index held, and the labels of those docs, of the holders and of
+        the updated docs (a new doc is its own). A backend may do it in one round trip."""
+        with self.transaction():
+            known, old, contents = self.known_docs({r.url for r in rows}, {r.content for r in rows})
+            out: list[list] = []
+            new: list[DocRow] = []
+            urls: dict[str, int] = {}
+            for position, row in enumerate(rows):
+                doc_id = known.get(row.url)
+                if row.url in urls:
+                    out.append(["twin", urls[row.url], None])  # a position, for now
+                    continue
+                if doc_id is not None and old[doc_id].content == row.content:
+                    out.append(["known", doc_id, None])
+                    continue
+                urls[row.url] = position
+                holder = contents.get(row.content)
+                stored = row if holder is None else replace(row, fingerprint=None)
+                if doc_id is not None:
+                    self.update_doc(doc_id, stored)
+                    out.append(["updated", doc_id, holder])
+                else:
+                    new.append(stored)
+                    out.append(["new", -len(new), holder])  # the k-th new row, for now
+                contents.setdefault(row.content, out[-1][1])
+            indexed = np.array([state in ("new", "updated") and holder is None for state, _, holder in out], dtype=bool)
+            owners = np.asarray(owners, dtype=np.int64)
+            keep = indexed[owners] if len(owners) else np.zeros(0, dtype=bool)
+            refs = np.array([ident for _, ident, _ in out], dtype=np.int64)
+            others = {h for _, _, h in out if h is not None} | {i for state, i, _ in out if state == "updated"}
+            ids, held, labels = self.add_and_index(new, np.asarray(keys)[keep], refs[owners[keep]], cap, others)
+            for entry in out:
+                if entry[0] != "twin":
+                    entry[1] = ids[-1 - entry[1]] if entry[1] < 0 else entry[1]
+                    entry[2] = ids[-1 - entry[2]] if entry[2] is not None and entry[2] < 0 else entry[2]
+            for entry in out:
+                if entry[0] == "twin":
+                    entry[1] = out[entry[1]][1]
+            return [tuple(entry) for entry in out], held, labels
 
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod

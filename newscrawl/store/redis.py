@@ -274,6 +274,33 @@ class RedisStore(Store):
             at = end
         return _held(found, lists)
 
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
+                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+        if len(keys) > KEYS_PER_CALL or not rows:  # in slices under the lock, so no one script holds the server long
+            return super().add_batch(rows, keys, owners, cap)
+        self._check()
+        keys = np.asarray(keys, dtype=np.int64)
+        args = [len(rows)]
+        for row in rows:
+            args += [row.url, _pack_row(row), _INT64.pack(row.content), row.fingerprint or b""]
+        args += [keys.astype(">i8").tobytes(), _joined(np.asarray(owners).tolist()), cap]
+        # No lock: the script is atomic. Only while someone holds the lock (a whole-store
+        # reader such as integrity_check, or a big batch) does a batch wait and go under it.
+        reply = self._run("add_batch", [b"", *args])
+        if reply == b"busy":
+            with self.transaction():
+                reply = self._run("add_batch", [self._lock.local.token, *args])
+        states, ids, holders, lists, found, labels = reply
+        names = {b"n": "new", b"u": "updated", b"k": "known", b"t": "twin"}
+        out = [(names[bytes([state])], int(i), int(h) if h else None)
+               for state, i, h in zip(states, ids.split(b","), holders.split(b","))]
+        indexed = np.array([state in ("new", "updated") and h is None for state, _, h in out], dtype=bool)
+        owners = np.asarray(owners, dtype=np.int64)
+        held = _held(sorted_unique(keys[indexed[owners]]).tolist(), lists.split(b";"))
+        labels = {i: int(label) for i, label in zip(_ids(found), labels.split(b",")) if label} if found else {}
+        labels.update((i, i) for state, i, _ in out if state == "new")  # a new doc is a cluster of its own
+        return out, held, labels
+
     def add_and_index(self, rows: Sequence[DocRow], keys: np.ndarray, doc_ids: np.ndarray, cap: int,
                       others: Iterable[int] = ()) -> tuple[list[int], KeyPairs, dict[int, int]]:
         others = list(others)

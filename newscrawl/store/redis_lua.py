@@ -63,15 +63,16 @@ local function add_docs(i)
 end
 
 -- Keys (8 bytes each, sorted: a key's pairs side by side in arrival order), their doc ids
--- ("id,id,...", each through resolve), the cap. Per distinct key the ids it held ('' where
+-- ("id,id,...", each through resolve: nil skips the pair), the cap. Per distinct key the ids it held ('' where
 -- none); a pair is indexed while its key has fewer than cap. Lookup and add in one pass.
 local function index(keys, ids, cap, resolve)
   local out, n = {}, 0
   local prev, hash, field, list, room, changed
-  for id in gmatch(ids, '[^,]+') do
-    local key, done = sub(keys, 8 * n + 1, 8 * n + 8), false
-    id, n = resolve(id), n + 1
-    if key ~= prev then
+  for token in gmatch(ids, '[^,]+') do
+    local key, id, done = sub(keys, 8 * n + 1, 8 * n + 8), resolve(token), false
+    n = n + 1
+    if not id then  -- not indexed
+    elseif key ~= prev then
       if changed then call('HSET', hash, field, list) end
       prev, hash, field, changed = key, key_hash(key), sub(key, 3), false
       -- Nearly every key is new (98% on the synthetic corpus): one call stores it and says so.
@@ -83,7 +84,7 @@ local function index(keys, ids, cap, resolve)
         room = cap - count(list)
       end
     end
-    if not done then
+    if id and not done then
       if room > 0 then
         if list == '' then
           list, changed = id, true
@@ -190,6 +191,102 @@ for _, list in ipairs(lists) do
 end
 for id in gmatch(ARGV[i + 3], '[^,]+') do label(resolve(id)) end
 return {first or -1, table.concat(lists, ';'), table.concat(ids, ','), table.concat(labels, ',')}
+""",
+    # ARGV: P, the caller's lock token ('' for none), n, n x (url, row, content, fingerprint),
+    # then index's keys, the owners of the keys (positions in the batch), the cap. A linker's
+    # batch as Store.add_batch says, atomic without the lock: 'busy' while another holds it.
+    "add_batch": """
+local lock = call('GET', P .. 'lock')
+if lock and lock ~= ARGV[2] then return 'busy' end
+local n, state, ids, holders, urls, held_by, fresh = tonumber(ARGV[3]), {}, {}, {}, {}, {}, 0
+local function arg(j, k) return ARGV[4 + 4 * j + k] end  -- k: 0 url, 1 row, 2 content, 3 fingerprint
+-- Decide every doc first (reads only), then write: as the Python version, which reads first.
+for j = 0, n - 1 do
+  local url, content = arg(j, 0), arg(j, 2)
+  local id = urls[url] == nil and call('HGET', P .. 'url', url)
+  if urls[url] ~= nil then
+    state[j], ids[j] = 'twin', urls[url]
+  elseif id and sub(call('HGET', P .. 'doc', id) or '', 1, 8) == content then
+    state[j], ids[j] = 'known', id
+  else
+    urls[url] = j
+    if held_by[content] == nil then
+      local min
+      for other in gmatch(call('HGET', P .. 'content', content) or '', '[^,]+') do
+        if not min or tonumber(other) < min then min = tonumber(other) end
+      end
+      held_by[content] = min and tostring(min) or false
+    end
+    holders[j] = held_by[content] or nil
+    if id then
+      state[j], ids[j] = 'updated', id
+    else
+      state[j], fresh = 'new', fresh + 1
+      ids[j] = -fresh
+    end
+    if not held_by[content] then held_by[content] = j end  -- a batch doc: its position, for now
+  end
+end
+local first = fresh > 0 and call('HINCRBY', P .. 'meta', 'ids', fresh) - fresh or 0
+local function real(ref)  -- a new doc's -k or a batch position (a number) to its id
+  if type(ref) == 'number' then
+    if ref < 0 then return tostring(first - 1 - ref) end
+    return ids[ref]
+  end
+  return ref
+end
+for j = 0, n - 1 do
+  if state[j] == 'new' or state[j] == 'updated' then ids[j] = real(ids[j]) end
+end
+for j = 0, n - 1 do
+  local s, id, content = state[j], ids[j], arg(j, 2)
+  if s == 'twin' then
+    ids[j] = ids[id]
+  elseif s == 'new' or s == 'updated' then
+    holders[j] = holders[j] and real(holders[j])
+    if s == 'new' then
+      call('HSET', P .. 'url', arg(j, 0), id)
+      call('HSET', label_hash(id), id, id)
+    else
+      local old = sub(call('HGET', P .. 'doc', id), 1, 8)
+      local kept = {}
+      for other in gmatch(call('HGET', P .. 'content', old) or '', '[^,]+') do
+        if other ~= id then kept[#kept + 1] = other end
+      end
+      if #kept > 0 then call('HSET', P .. 'content', old, table.concat(kept, ','))
+      else call('HDEL', P .. 'content', old) end
+    end
+    call('HSET', P .. 'doc', id, arg(j, 1))
+    append(P .. 'content', content, id)
+    if not holders[j] then call('HSETNX', P .. 'fp', content, arg(j, 3)) end
+  end
+end
+local i = 4 + 4 * n
+local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), function(position)
+  local j = tonumber(position)
+  if (state[j] == 'new' or state[j] == 'updated') and not holders[j] then return ids[j] end
+end)
+local seen, found, labels = {}, {}, {}
+local function label(id)
+  if not seen[id] then
+    seen[id] = true
+    found[#found + 1] = id
+    labels[#labels + 1] = call('HGET', label_hash(id), id) or ''
+  end
+end
+for _, list in ipairs(lists) do
+  if list ~= '' then for id in gmatch(list, '[^,]+') do label(id) end end
+end
+local states, holding = {}, {}
+for j = 0, n - 1 do
+  if holders[j] then label(holders[j]) end
+  if state[j] == 'updated' then label(ids[j]) end
+  states[j + 1], holding[j + 1] = string.sub(state[j], 1, 1), holders[j] or ''
+end
+local list = {}
+for j = 0, n - 1 do list[j + 1] = ids[j] end
+return {table.concat(states), table.concat(list, ','), table.concat(holding, ','), table.concat(lists, ';'),
+        table.concat(found, ','), table.concat(labels, ',')}
 """,
     # ARGV: P, id, the row as the caller read it, the new row, [content, fingerprint].
     # Compare-and-set: the caller read the old row (for its URL) and retries if it changed.
