@@ -63,13 +63,14 @@ local function add_docs(i)
 end
 
 -- Keys (8 bytes each, sorted: a key's pairs side by side in arrival order), their doc ids
--- ("id,id,...", each through resolve: nil skips the pair), the cap. Per distinct key the ids it held ('' where
--- none); a pair is indexed while its key has fewer than cap. Lookup and add in one pass.
+-- ("id,id,...", each looked up in the table resolve: nil skips the pair), the cap. Per
+-- distinct key the ids it held ('' where none); a pair is indexed while its key has fewer
+-- than cap. Lookup and add in one pass.
 local function index(keys, ids, cap, resolve)
   local out, n = {}, 0
   local prev, hash, field, list, room, changed
   for token in gmatch(ids, '[^,]+') do
-    local key, id, done = sub(keys, 8 * n + 1, 8 * n + 8), resolve(token), false
+    local key, id, done = sub(keys, 8 * n + 1, 8 * n + 8), resolve[token], false
     n = n + 1
     if not id then  -- not indexed
     elseif key ~= prev then
@@ -98,7 +99,7 @@ local function index(keys, ids, cap, resolve)
   if changed then call('HSET', hash, field, list) end
   return out
 end
-local function same(id) return id end
+local same = setmetatable({}, {__index = function(_, id) return id end})
 
 -- ARGV[i]: a group count, then groups as (count, labels...), labels distinct and ascending.
 -- All groups in one script: a crash can't leave a cluster half relabelled.
@@ -173,10 +174,10 @@ return out
     # answer joined by ';', and the ids found there or asked for with their labels.
     "add_and_index": """
 local first, i = add_docs(2)
-local function resolve(id)
+local resolve = setmetatable({}, {__index = function(_, id)
   if string.byte(id, 1) == 45 then return tostring(first - 1 - tonumber(id)) end  -- '-'
   return id
-end
+end})
 local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), resolve)
 local seen, ids, labels = {}, {}, {}
 local function label(id)
@@ -189,7 +190,7 @@ end
 for _, list in ipairs(lists) do
   if list ~= '' then for id in gmatch(list, '[^,]+') do label(id) end end
 end
-for id in gmatch(ARGV[i + 3], '[^,]+') do label(resolve(id)) end
+for id in gmatch(ARGV[i + 3], '[^,]+') do label(resolve[id]) end
 return {first or -1, table.concat(lists, ';'), table.concat(ids, ','), table.concat(labels, ',')}
 """,
     # ARGV: P, the caller's lock token ('' for none), n, n x (url, row, content, fingerprint),
@@ -262,10 +263,11 @@ for j = 0, n - 1 do
   end
 end
 local i = 4 + 4 * n
-local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), function(position)
-  local j = tonumber(position)
-  if (state[j] == 'new' or state[j] == 'updated') and not holders[j] then return ids[j] end
-end)
+local indexed = {}  -- position (as the owners name it) -> id, for the docs whose keys go in
+for j = 0, n - 1 do
+  if (state[j] == 'new' or state[j] == 'updated') and not holders[j] then indexed[tostring(j)] = ids[j] end
+end
+local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), indexed)
 local seen, found, labels = {}, {}, {}
 local function label(id)
   if not seen[id] then
