@@ -194,8 +194,6 @@ class Linker:
         return cluster_views(self.store, self.now)
 
 
-
-
 def _keys_of(indexed: list[Prepared], keys: np.ndarray, owners: np.ndarray,
              weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The batch's keys that belong to `indexed` docs, owners renumbered to positions there."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-import struct
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +19,8 @@ from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Sto
 from newscrawl.store.keytable import sorted_unique
 from newscrawl.store.redis_lock import QueueLock
 from newscrawl.store.redis_lua import INDEX_HASH_BITS, LABELS_PER_HASH, SCRIPTS
+from newscrawl.store.redis_values import (INT64, doc_args, held_pairs, id_list, joined, members_by_id, merge_args,
+                                         pack_row, unpack_row)
 
 __all__ = ["RedisStore", "open_redis_store"]
 
@@ -46,9 +46,6 @@ LOCK_TTL = 30.0
 LOCK_WAIT = 60.0  # as SQLite's busy timeout: how long a writer queues behind others
 # Waiters are woken by the release (QueueLock); without a wake-up they try again this often.
 LOCK_RETRY = 0.05
-
-_INT64 = struct.Struct(">q")
-
 
 def retry_policy() -> Retry:
     """How every Redis connection of a crawl rides out a server restart: ~2 s of backoff, then an error."""
@@ -190,18 +187,18 @@ class RedisStore(Store):
         if not rows:
             self._check()
             return []
-        first = self._run("add_docs", _doc_args(rows))
+        first = self._run("add_docs", doc_args(rows))
         return list(range(first, first + len(rows)))
 
     def update_doc(self, doc_id: int, row: DocRow) -> None:
-        fingerprint = [] if row.fingerprint is None else [_INT64.pack(row.content), row.fingerprint]
+        fingerprint = [] if row.fingerprint is None else [INT64.pack(row.content), row.fingerprint]
         while True:
             old = self._call("HGET", self._p + "doc", doc_id)
             if old is None:  # as in SQLite: no such doc, but the fingerprint is kept
                 if fingerprint:
                     self._run("hset", ["HSETNX", *fingerprint], self._p + "fp")
                 return
-            new = _pack_row(replace(row, url=_unpack_row(old).url))  # a doc keeps its URL
+            new = pack_row(replace(row, url=unpack_row(old).url))  # a doc keeps its URL
             if self._run("update_doc", [doc_id, old, new, *fingerprint]):
                 return
 
@@ -211,8 +208,8 @@ class RedisStore(Store):
 
     def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
         contents = list(dict.fromkeys(contents))
-        lists = self._hmget(self._p + "content", [_INT64.pack(c) for c in contents])
-        return {c: min(_ids(ids)) for c, ids in zip(contents, lists) if ids}
+        lists = self._hmget(self._p + "content", [INT64.pack(c) for c in contents])
+        return {c: min(id_list(ids)) for c, ids in zip(contents, lists) if ids}
 
     def known_docs(self, urls: Iterable[str], contents: Iterable[int]) -> tuple[
             dict[str, int], dict[int, DocRow], dict[int, int]]:
@@ -220,22 +217,22 @@ class RedisStore(Store):
         if not urls and not contents:
             self._check()
             return {}, {}, {}
-        reply = self._run("known", [b"".join(_INT64.pack(c) for c in contents), *urls])
+        reply = self._run("known", [b"".join(INT64.pack(c) for c in contents), *urls])
         ids = {u: int(i) for u, i in zip(urls, reply[:2 * len(urls):2]) if i}
-        rows = {int(i): _unpack_row(row) for i, row in zip(reply[:2 * len(urls):2], reply[1:2 * len(urls):2]) if i}
-        holders = {c: min(_ids(ids)) for c, ids in zip(contents, reply[2 * len(urls):]) if ids}
+        rows = {int(i): unpack_row(row) for i, row in zip(reply[:2 * len(urls):2], reply[1:2 * len(urls):2]) if i}
+        holders = {c: min(id_list(ids)) for c, ids in zip(contents, reply[2 * len(urls):]) if ids}
         return ids, rows, holders
 
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
         ids = list(dict.fromkeys(ids))
         if not fingerprints:
-            return {i: _unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
+            return {i: unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
         if not ids:
             self._check()
             return {}
-        replies = self._run("docs", [_joined(ids), "1"])  # rows and fingerprints in one round trip
+        replies = self._run("docs", [joined(ids), "1"])  # rows and fingerprints in one round trip
         data = {row[:8]: fp for row, fp in zip(replies[::2], replies[1::2]) if fp}
-        return {i: replace(_unpack_row(row), fingerprint=data.get(row[:8]))
+        return {i: replace(unpack_row(row), fingerprint=data.get(row[:8]))
                 for i, row in zip(ids, replies[::2]) if row}
 
     def count_docs(self) -> int:
@@ -247,7 +244,7 @@ class RedisStore(Store):
         pairs = KeyPairs.of(pairs)  # the script keeps a repeated pair once
         for at in range(0, len(pairs), KEYS_PER_CALL):
             keys, ids = pairs.keys[at:at + KEYS_PER_CALL], pairs.doc_ids[at:at + KEYS_PER_CALL]
-            self._run("add_keys", [keys.astype(">i8").tobytes(), _joined(ids.tolist())])
+            self._run("add_keys", [keys.astype(">i8").tobytes(), joined(ids.tolist())])
 
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
         keys = list(dict.fromkeys(np.fromiter(keys, dtype=np.int64).tolist()))
@@ -257,7 +254,7 @@ class RedisStore(Store):
         packed = np.array(keys, dtype=">i8").tobytes()
         lists = [ids for at in range(0, len(packed), 8 * KEYS_PER_CALL)
                  for ids in self._run("lookup", [packed[at:at + 8 * KEYS_PER_CALL]]).split(b";")]
-        return {key: sorted(_ids(ids)) for key, ids in zip(keys, lists) if ids}
+        return {key: sorted(id_list(ids)) for key, ids in zip(keys, lists) if ids}
 
     def lookup_and_add_keys(self, keys: np.ndarray, doc_ids: np.ndarray, cap: int) -> KeyPairs:
         self._check()
@@ -268,11 +265,11 @@ class RedisStore(Store):
             end = min(at + KEYS_PER_CALL, len(keys))
             while end < len(keys) and keys[end] == keys[end - 1]:
                 end += 1
-            reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), _joined(doc_ids[at:end].tolist()), cap])
+            reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), joined(doc_ids[at:end].tolist()), cap])
             found += sorted_unique(keys[at:end]).tolist()
             lists += reply.split(b";")
             at = end
-        return _held(found, lists)
+        return held_pairs(found, lists)
 
     def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
                   ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
@@ -282,8 +279,8 @@ class RedisStore(Store):
         keys = np.asarray(keys, dtype=np.int64)
         args = [len(rows)]
         for row in rows:
-            args += [row.url, _pack_row(row), _INT64.pack(row.content), row.fingerprint or b""]
-        args += [keys.astype(">i8").tobytes(), _joined(np.asarray(owners).tolist()), cap]
+            args += [row.url, pack_row(row), INT64.pack(row.content), row.fingerprint or b""]
+        args += [keys.astype(">i8").tobytes(), joined(np.asarray(owners).tolist()), cap]
         # No lock: the script is atomic. Only while someone holds the lock (a whole-store
         # reader such as integrity_check, or a big batch) does a batch wait and go under it.
         reply = self._run("add_batch", [b"", *args])
@@ -296,8 +293,8 @@ class RedisStore(Store):
                for state, i, h in zip(states, ids.split(b","), holders.split(b","))]
         indexed = np.array([state in ("new", "updated") and h is None for state, _, h in out], dtype=bool)
         owners = np.asarray(owners, dtype=np.int64)
-        held = _held(sorted_unique(keys[indexed[owners]]).tolist(), lists.split(b";"))
-        labels = {i: int(label) for i, label in zip(_ids(found), labels.split(b",")) if label} if found else {}
+        held = held_pairs(sorted_unique(keys[indexed[owners]]).tolist(), lists.split(b";"))
+        labels = {i: int(label) for i, label in zip(id_list(found), labels.split(b",")) if label} if found else {}
         labels.update((i, i) for state, i, _ in out if state == "new")  # a new doc is a cluster of its own
         return out, held, labels
 
@@ -309,22 +306,22 @@ class RedisStore(Store):
         self._check()
         keys, doc_ids = np.asarray(keys, dtype=np.int64), np.asarray(doc_ids, dtype=np.int64)
         first, lists, found, labels = self._run("add_and_index", [
-            *_doc_args(rows), keys.astype(">i8").tobytes(), _joined(doc_ids.tolist()), cap, _joined(others)])
-        held = _held(sorted_unique(keys).tolist(), lists.split(b";"))
+            *doc_args(rows), keys.astype(">i8").tobytes(), joined(doc_ids.tolist()), cap, joined(others)])
+        held = held_pairs(sorted_unique(keys).tolist(), lists.split(b";"))
         ids = list(range(first, first + len(rows)))
-        out = {i: int(label) for i, label in zip(_ids(found), labels.split(b",")) if label} if found else {}
+        out = {i: int(label) for i, label in zip(id_list(found), labels.split(b",")) if label} if found else {}
         out.update((i, i) for i in ids)  # a new doc is a cluster of its own
         return ids, held, out
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        labels = self._run("lookup", ["label", _joined(ids)]).split(b";") if ids else []
+        labels = self._run("lookup", ["label", joined(ids)]).split(b";") if ids else []
         return {i: int(label) for i, label in zip(ids, labels) if label}
 
     def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
         self._check()
-        args = _merge_args(groups)
+        args = merge_args(groups)
         if args:
             self._run("merge", args)
 
@@ -332,23 +329,23 @@ class RedisStore(Store):
         listed, own = self._batch([("HGET", self._p + "cluster", label),
                                    ("HGET", self._label_hash(label), label)])
         if listed:
-            return sorted(_ids(listed))
+            return sorted(id_list(listed))
         return [label] if own is not None and int(own) == label else []
 
     def clusters_with_members(self, ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        return _members(ids, self._run("members", [_joined(ids)]).split(b";") if ids else [])
+        return members_by_id(ids, self._run("members", [joined(ids)]).split(b";") if ids else [])
 
     def merge_and_members(self, groups: Iterable[Sequence[int]],
                           ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
         self._check()
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        replies = self._run("merge_members", [_joined(ids), *_merge_args(groups)])
-        return _members(ids, replies.split(b";") if ids else [])
+        replies = self._run("merge_members", [joined(ids), *merge_args(groups)])
+        return members_by_id(ids, replies.split(b";") if ids else [])
 
     def iter_clusters(self) -> Iterator[list[int]]:
         clusters = self._call("HGETALL", self._p + "cluster")
-        return iter([sorted(_ids(clusters[label])) for label in sorted(clusters, key=int)])
+        return iter([sorted(id_list(clusters[label])) for label in sorted(clusters, key=int)])
 
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
         self._check()
@@ -402,22 +399,22 @@ class RedisStore(Store):
     def integrity_check(self) -> list[str]:
         p = self._p
         with self.transaction():  # linkers wait, so the view is consistent
-            rows = {int(i): _unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
+            rows = {int(i): unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
             top = int(self._call("HGET", p + "meta", "ids") or 0)
             labels = {int(i): int(label) for reply in self._batch(
                 [("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)])
                 for i, label in reply.items()}
-            clusters = {int(label): _ids(v) for label, v in self._call("HGETALL", p + "cluster").items()}
+            clusters = {int(label): id_list(v) for label, v in self._call("HGETALL", p + "cluster").items()}
             indexed: set[int] = set()
             for first in range(0, 1 << INDEX_HASH_BITS, 4096):  # the index, a slice per call
                 ids = self._run("index_ids", [first, first + 4095])
-                indexed.update(_ids(ids) if ids else ())
+                indexed.update(id_list(ids) if ids else ())
             urls = {url.decode(): int(i) for url, i in self._call("HGETALL", p + "url").items()}
-            contents = {c: set(_ids(v)) for c, v in self._call("HGETALL", p + "content").items()}
+            contents = {c: set(id_list(v)) for c, v in self._call("HGETALL", p + "content").items()}
             stored = set(self._call("HKEYS", p + "fp"))
         by_content: dict[bytes, set[int]] = {}
         for i, row in rows.items():
-            by_content.setdefault(_INT64.pack(row.content), set()).add(i)
+            by_content.setdefault(INT64.pack(row.content), set()).add(i)
         members = {label: set(ids) for label, ids in clusters.items()}
         checks = {
             "docs without a cluster label": sum(i not in labels for i in rows),
@@ -442,66 +439,3 @@ class RedisStore(Store):
         self._closed = True
         self._r.close()
 
-
-def _pack_row(row: DocRow) -> bytes:
-    evidence = [row.url, row.site, row.wire, row.dateline, row.published, row.fetched, row.size]
-    return _INT64.pack(row.content) + json.dumps(evidence, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _unpack_row(data: bytes) -> DocRow:
-    url, site, wire, dateline, published, fetched, size = json.loads(data[8:])
-    content = _INT64.unpack_from(data)[0]
-    return DocRow(url, content, site, wire, dateline, _float(published), _float(fetched), size)
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)  # as SQLite's REAL columns read back
-
-
-def _joined(ids: Iterable[int]) -> str:
-    return ",".join(map(str, ids))
-
-
-def _ids(value: bytes) -> list[int]:
-    return [int(i) for i in value.split(b",")]
-
-
-def _doc_args(rows: Sequence[DocRow]) -> list:
-    """add_docs' arguments: the rows, then each distinct content's fingerprint once."""
-    args: list = [len(rows)]
-    fingerprints = {}
-    for row in rows:
-        args += [row.url, _pack_row(row), _INT64.pack(row.content)]
-        if row.fingerprint is not None:
-            fingerprints.setdefault(_INT64.pack(row.content), row.fingerprint)
-    args.append(len(fingerprints))
-    for pair in fingerprints.items():
-        args += pair
-    return args
-
-
-def _merge_args(groups: Iterable[Sequence[int]]) -> list:
-    args: list = []
-    for group in groups:
-        labels = sorted(set(group))
-        if len(labels) > 1:
-            args += [len(labels), *labels]
-    return args
-
-
-def _held(keys: list[int], lists: list[bytes]) -> KeyPairs:
-    """The index's answer (per distinct key the ids it held, b'' for none) as pairs."""
-    found = [(key, sorted(_ids(ids))) for key, ids in zip(keys, lists) if ids]
-    sizes = [len(ids) for _, ids in found]
-    return KeyPairs(np.repeat(np.array([key for key, _ in found], dtype=np.int64), sizes),
-                    np.fromiter(itertools.chain.from_iterable(ids for _, ids in found), dtype=np.int64,
-                                count=sum(sizes)))
-
-
-def _members(ids: list[int], replies: list[bytes]) -> dict[int, tuple[int, list[int]]]:
-    out = {}
-    for i, reply in zip(ids, replies):
-        if reply:
-            label, members = reply.split(b":")
-            out[i] = (int(label), sorted(_ids(members)) if members else [])
-    return out
