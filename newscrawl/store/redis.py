@@ -126,10 +126,10 @@ class RedisStore(Store):
         with self._errors():
             return self._r.execute_command(*command)
 
-    def _batch(self, commands: list[tuple]) -> list:
-        """Several commands, one round trip."""
+    def _batch(self, commands: list[tuple], atomic: bool = False) -> list:
+        """Several commands, one round trip; `atomic`: in MULTI/EXEC, one moment's view."""
         with self._errors():
-            pipe = self._r.pipeline(transaction=False)
+            pipe = self._r.pipeline(transaction=atomic)
             for command in commands:
                 pipe.execute_command(*command)
             return pipe.execute() if commands else []
@@ -398,13 +398,14 @@ class RedisStore(Store):
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         p = self._p
-        with self.transaction():  # linkers wait, so the view is consistent
+        with self.transaction():  # batches wait, so no doc comes or changes meanwhile
             rows = {int(i): unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
             top = int(self._call("HGET", p + "meta", "ids") or 0)
-            labels = {int(i): int(label) for reply in self._batch(
-                [("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)])
-                for i, label in reply.items()}
-            clusters = {int(label): id_list(v) for label, v in self._call("HGETALL", p + "cluster").items()}
+            # Merges take no lock: the labels and the clusters are read at one moment.
+            *replies, clusters = self._batch([("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)]
+                                             + [("HGETALL", p + "cluster")], atomic=True)
+            labels = {int(i): int(label) for reply in replies for i, label in reply.items()}
+            clusters = {int(label): id_list(v) for label, v in clusters.items()}
             indexed: set[int] = set()
             for first in range(0, 1 << INDEX_HASH_BITS, 4096):  # the index, a slice per call
                 ids = self._run("index_ids", [first, first + 4095])
