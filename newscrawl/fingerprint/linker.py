@@ -89,11 +89,11 @@ class Linker:
         todo = [d for d in docs if isinstance(d, Prepared)]
         self.stats["skipped"] += sum(d is None for d in docs)
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
-        keys = candidate_keys([d.fp for d in todo],  # CPU work, outside the store's lock
+        keys = candidate_keys([d.fp for d in todo],  # CPU work, before the store's atomic step
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
         rows = [replace(d.row, fingerprint=pack(d.fp)) for d in todo]
         fresh, indexed, held, labels = self._store(todo, rows, keys)
-        groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, outside the lock
+        groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, between the two
         # The merges and the clusters the answers come from, in one atomic step (one round trip
         # where the store allows it): a merge names clusters by member ids, which stay valid
         # whatever others merged since; the views are computed from it below.

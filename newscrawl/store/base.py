@@ -94,7 +94,9 @@ class Store(ABC):
     updates (SQLite transactions, Redis MULTI/Lua) can carry it. Cluster membership is a
     label per document (the id of one member); `merge_clusters` relabels whole clusters.
     Writers that read-then-write wrap the sequence in `transaction()`, which serialises
-    them across threads and processes.
+    them across threads and processes. A linker's batch takes two atomic steps,
+    `add_batch` and `merge_and_members`, with its verification between them: a backend
+    that can run each as one server-side script (Redis) needs no lock for them.
     """
 
     url: str
