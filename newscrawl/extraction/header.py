@@ -138,11 +138,12 @@ def mostly_date(line: str) -> bool:
 def _first_date(lines: list[str], month_first: bool, updates: bool,
                 labels_follow: bool = False) -> tuple[int, str] | None:
     """(distance, line) of the first dateline; its label (`Updated:`) is the line before it in
-    reading order: the previous one in `lines`, or the next one for lines above the headline
-    (`labels_follow`: listed nearest first)."""
+    reading order, unless that holds a date itself: the previous one in `lines`, or the next one
+    for lines above the headline (`labels_follow`: listed nearest first)."""
     previous = ""
     for distance, line in enumerate(lines):
         label = (lines[distance + 1] if distance + 1 < len(lines) else "") if labels_follow else previous
+        label = "" if re.search(r"\d{4}", label) else label  # a dateline of its own (`Updated May 2, 2025`)
         if len(line) <= LINE_CHARS and (updates or not _NOT_PUBLISHED.search(f"{label} {line}")) \
                 and re.search(r"\d{4}", line) and parse_date(line, month_first) is not None and mostly_date(line):
             return distance, line

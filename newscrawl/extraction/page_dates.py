@@ -24,7 +24,7 @@ _SCRIPT_DATE = re.compile(r'"(?:datePublished|publishDate|publishedAt|published_
 # Elements whose markup says they hold a date (`post-date`, `entry-time`, `published`, `dateline`).
 _DATED_XPATH = ("(//@class | //@id)[contains(., 'date') or contains(., 'Date') or contains(., 'time') or contains(., 'Time')"
                 " or contains(., 'publish') or contains(., 'Publish') or contains(., 'posted')]/.. | //time")
-# Short text pieces of the page that hold a year: where a date shown in free text can be.
+# Short text pieces of the page: where a date shown in free text can be.
 _TEXTS_XPATH = "//body//text()[string-length(normalize-space()) > 5][string-length(normalize-space()) < 80]"
 # `/2024/03/05/` or `/2024-03-05-` in a URL path.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)")
