@@ -41,8 +41,9 @@ _OTHER_HOST = re.compile(
 )
 # Path words of service and product-marketing pages: weaker than _OTHER_PATH (guides live there too).
 # Not `/service/` nor `/features/`: news sites file stories there.
-_SERVICE_PATH = re.compile(r"/(?:services|solutions?|platform|pricing|what-we-do|industries|capabilities|use-cases)(?:/|$|\.)",
-                           re.I)
+_SERVICE_PATH = re.compile(
+    r"/(?:services|solutions?|platform|pricing|what-we-do|industries|capabilities|use-cases)(?:/|$|\.)", re.I
+)
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?|\d{8}|/(?:news|article|articles|story|stories|blog|post)s?/",
                          re.I)
 # Class words of shop controls and of bylines; bounded so `cartoon` or `authority` don't count.
@@ -232,12 +233,13 @@ def _says_otherwise(signals: PageSignals) -> bool:
     """Markup or a URL that names another kind of page (a front page, a docs/forum/shop host, a
     /services/ path): a low score alone (a short story on a bare page, no structured data) is not
     enough to drop a page."""
+    parts = urlsplit(signals.url)
     return bool(
         any(t in _OTHER_TYPES for t in signals.types) or signals.og_type.startswith("product")
         or signals.prices or signals.carts or signals.article_elements >= 3
         or signals.code_blocks > 3 or signals.thread_items  # documentation, a discussion
-        or _OTHER_PATH.search(urlsplit(signals.url).path) or _is_home(signals.url)
-        or _OTHER_HOST.match(urlsplit(signals.url).hostname or "") or _SERVICE_PATH.search(urlsplit(signals.url).path)
+        or _OTHER_PATH.search(parts.path) or _SERVICE_PATH.search(parts.path)
+        or _OTHER_HOST.match(parts.hostname or "") or _is_home(signals.url)
     )
 
 
