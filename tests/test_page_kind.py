@@ -257,6 +257,7 @@ def test_a_service_landing_page_is_not_an_article():
     "https://www.ostlandcourier.com/news/2026/11/19/marrowfield-opens-its-new-flood-gates/",
     "https://tarnboten.example/lokales/bruecke",
     "https://news.ostland.example/service/flood-gates-open",
+    "https://lakeshore.example/community/2026-11/library-sunday-hours.html",
 ])
 def test_a_bare_short_story_stays_an_article_where_the_url_names_no_other_kind(url):
     # No structured data, no byline, no date: a plain story must never be dropped (a front page or a
