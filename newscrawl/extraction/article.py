@@ -12,7 +12,6 @@ from htmldate import find_date
 from lxml import etree
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
@@ -29,6 +28,7 @@ from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
+from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.people import page_authors
 from newscrawl.extraction.selectors import select, select_texts
