@@ -60,6 +60,8 @@ _WORD_CHAR = re.compile(r"\w")
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
+# Blocks of at most this many characters of raw text are judged as junk blocks.
+_SMALL_BLOCK = 600
 _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
 
 
@@ -97,21 +99,32 @@ def _block_rules(tree, texts: _Texts) -> list:
     judged, and once it is measured, itself.
 
     Comments and processing instructions are left out of the lengths (their text is not the
-    page's; a child missing from the table counts 0), their tails are counted.
+    page's; a child missing from the table counts 0), their tails are counted. The text of a
+    small element is put together from its children's on the way too: `_text` of an element is
+    its own text's words, each child's `_text` and its tail's words, joined by single spaces.
     """
     lengths: dict = {}
     known = lengths.get
     doomed = []
     for element in reversed(list(tree.iter(etree.Element))):
-        total, children = len(element.text or ""), 0
+        own = element.text or ""
+        total, children, parts = len(own), 0, [" ".join(own.split())]
         for child in element:
-            total += known(child, 0) + len(child.tail or "")
+            tail = child.tail or ""
+            total += known(child, 0) + len(tail)
             children += 1
+            if total <= _SMALL_BLOCK:  # (only grows: over the limit, no part is needed)
+                if isinstance(child.tag, str):
+                    parts.append(texts[child])
+                if tail:
+                    parts.append(" ".join(tail.split()))
         lengths[element] = total
+        if total <= _SMALL_BLOCK:
+            texts[element] = " ".join(part for part in parts if part)
         if children >= _MIN_LINK_RUN:
             doomed.extend(_link_runs(element, lengths, texts))
         # A small block: the size tests first, this loop sees every element of the page.
-        if children <= 3 and 0 < total <= 600 and element.tag in _BLOCKISH and _is_junk_block(texts[element]):
+        if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH and _is_junk_block(texts[element]):
             doomed.append(element)
     return doomed
 
@@ -178,10 +191,10 @@ def prune_page_chrome(tree) -> int:
     """Remove link lists, their headings, rating widgets, promos, hover cards and hidden microdata
     copies from `tree` in place; returns how many."""
     texts = _Texts()
-    doomed = [element for element in tree.iter("ul", "ol") if _is_link_list(element, texts)]
+    doomed = _block_rules(tree, texts)  # first: it reads the texts of the page's small elements
+    doomed.extend(element for element in tree.iter("ul", "ol") if _is_link_list(element, texts))
     doomed.extend(_HIDDEN_MICRODATA(tree))
     doomed.extend(_link_cards(tree, texts))
-    doomed.extend(_block_rules(tree, texts))
     # The order of removals does not matter: each keeps its tail, and a block inside one
     # removed before goes with it.
     removed = 0
