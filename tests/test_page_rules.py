@@ -37,3 +37,33 @@ def test_other_hidden_text_is_kept():
     tree = parse_page(PAGE)
     prune_page_chrome(tree)
     assert "Until the 1980s the keepers' families lived there all year." in _text(tree)
+
+
+def test_small_elements_text_is_put_together_as_read_whole():
+    # Text glued across inline tags, comments, odd spaces, nested blocks: each small element's
+    # text, assembled from its children's in the bottom-up pass, reads as its whole text does.
+    import lxml.html
+
+    from newscrawl.extraction import page_rules
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><div><p>Tide <b>N</b>ow<!-- note -->\u00a0at <i>six</i>\n\n<br>tonight.</p>"
+        "<div> <span>Harbour</span><span>master</span> <a href='/x'>said</a>\tso </div>"
+        "<ul><li><a href='/a'>Ferry times</a></li><li> <!--x--> </li><li><a href='/b'>Pier<br>works</a> ok</li></ul>"
+        "</div><p></p></body></html>"
+    )
+    texts = page_rules._Texts()
+    page_rules._block_rules(tree, texts)
+    for element in tree.iter(lxml.etree.Element):
+        if len(element.text_content()) <= page_rules._SMALL_BLOCK:
+            assert dict.get(texts, element) == page_rules._text(element)
+
+
+def test_promo_is_pruned_whatever_its_letters():
+    # `ſ` is an `s` to a case-blind pattern, and lower() leaves it alone: the promo test must still run.
+    for promo in ("Sign up for our newsletter", "SUBSCRIBE TO OUR weekly tide tables", "Subſcribe to our tide tables"):
+        tree = parse_page(f"<html><body><article><p>{'The pier reopens after a winter of repairs. ' * 4}</p>"
+                          f"<div>{promo}</div></article></body></html>")
+        prune_page_chrome(tree)
+        assert promo not in _text(tree)
+        assert "The pier reopens" in _text(tree)

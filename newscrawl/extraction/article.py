@@ -11,7 +11,6 @@ import trafilatura
 from lxml import etree
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
@@ -28,6 +27,7 @@ from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
+from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.page_dates import page_date, shown_published
 from newscrawl.extraction.people import page_authors

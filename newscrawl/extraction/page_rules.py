@@ -27,6 +27,11 @@ _SQUASH = re.compile(r"[\W_]+")
 # Newsletter and subscription promos: short blocks that sell rather than tell.
 _PROMO = re.compile(r"delivered to your inbox|sign up for (?:our|the)\b|subscribe to our|\bnewsletter\b", re.I)
 _PROMO_MAX_WORDS = 40
+# Words one of the promo patterns holds (lower-cased), and the only characters a case-blind pattern
+# takes for an ASCII letter of them that lower() does not turn into it (ſ for s; İ, ı for i): a
+# text with neither cannot match, and most blocks are ruled out without running the pattern.
+_PROMO_WORDS = ("inbox", "sign up for", "subscribe to our", "newsletter")
+_PROMO_ODD_LETTERS = ("\u017f", "\u0130", "\u0131")
 # Lines content farms leave inside copied bodies: share bars, source notes, disclaimers.
 _JUNK_LINE = re.compile(
     r"^(?:share (?:this|on)\b.{0,40}(?:facebook|twitter|whatsapp|email)"
@@ -45,7 +50,7 @@ _HIDDEN_MICRODATA = etree.XPath(
 # latest headlines) that CSS shows on hover; in the markup it sits mid-sentence. A card is
 # a span in a paragraph with this many links, (nearly) nothing but link text, and real
 # sentence words around it.
-_SPANS_OF_LINKS = etree.XPath("//p//span[count(.//a) >= 3]")
+_SPANS_OF_LINKS = etree.XPath("//span[count(.//a) >= 3][ancestor::p]")
 _MIN_CARD_CHARS = 60
 _MIN_SENTENCE_WORDS = 8
 # Runs of this many sibling blocks that are nothing but a link are link lists too ...
@@ -55,6 +60,8 @@ _WORD_CHAR = re.compile(r"\w")
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
+# Blocks of at most this many characters of raw text are judged as junk blocks.
+_SMALL_BLOCK = 600
 _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
 
 
@@ -64,79 +71,118 @@ def _text(element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
-def _text_lengths(tree) -> dict:
-    """Raw text length of every element, in one bottom-up pass (no quadratic re-reading).
+class _Texts(dict):
+    """`_text` of each element asked for, computed once per pass (the link list, link run and
+    block rules read many of the same elements). Holding the elements keeps their ids unique."""
 
-    Comments and processing instructions are left out (their text is not the page's; a
-    child missing from the table counts 0), their tails are counted.
+    def __missing__(self, element) -> str:
+        text = self[element] = _text(element)
+        return text
+
+
+def _may_promote(text: str) -> bool:
+    """False when `_PROMO` cannot match `text` (a cheap test that runs before it)."""
+    lowered = text.lower()
+    return any(word in lowered for word in _PROMO_WORDS) or any(letter in text for letter in _PROMO_ODD_LETTERS)
+
+
+def _is_junk_block(text: str) -> bool:
+    """A link list's heading, a rating widget or a newsletter promo."""
+    if len(text) <= 40 and (is_junk_heading(text) or _RATING.match(text)):
+        return True
+    return _may_promote(text) and len(text.split()) <= _PROMO_MAX_WORDS and bool(_PROMO.search(text))
+
+
+def _block_rules(tree, texts: _Texts) -> list:
+    """Link runs and junk blocks, in one bottom-up pass that measures raw text lengths on the way
+    (no quadratic re-reading): once an element's children are measured, the runs among them are
+    judged, and once it is measured, itself.
+
+    Comments and processing instructions are left out of the lengths (their text is not the
+    page's; a child missing from the table counts 0), their tails are counted. The text of a
+    small element is put together from its children's on the way too: `_text` of an element is
+    its own text's words, each child's `_text` and its tail's words, joined by single spaces.
     """
     lengths: dict = {}
     known = lengths.get
+    doomed = []
     for element in reversed(list(tree.iter(etree.Element))):
-        total = len(element.text or "")
+        own = element.text or ""
+        total, children, parts = len(own), 0, [" ".join(own.split())]
         for child in element:
-            total += known(child, 0) + len(child.tail or "")
+            tail = child.tail or ""
+            total += known(child, 0) + len(tail)
+            children += 1
+            if total <= _SMALL_BLOCK:  # (only grows: over the limit, no part is needed)
+                if isinstance(child.tag, str):
+                    parts.append(texts[child])
+                if tail:
+                    parts.append(" ".join(tail.split()))
         lengths[element] = total
-    return lengths
+        if total <= _SMALL_BLOCK:
+            texts[element] = " ".join(part for part in parts if part)
+        if children >= _MIN_LINK_RUN:
+            doomed.extend(_link_runs(element, lengths, texts))
+        # A small block: the size tests first, this loop sees every element of the page.
+        if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH and _is_junk_block(texts[element]):
+            doomed.append(element)
+    return doomed
 
 
 def is_junk_heading(text: str) -> bool:
     return _SQUASH.sub(" ", text.lower()).strip() in _JUNK_HEADINGS
 
 
-def _is_link_list(element) -> bool:
+def _is_link_list(element, texts: _Texts) -> bool:
     items = [li for li in element if isinstance(li.tag, str) and li.tag == "li"]
-    if len(items) < _MIN_LINK_ITEMS:
+    if len(items) < _MIN_LINK_ITEMS or next(element.iter("a"), None) is None:  # no link: no link list
         return False
-    total = sum(len(_text(li)) for li in items)
-    linked = sum(len(_text(a)) for li in items for a in li.iter("a"))
+    total = sum(len(texts[li]) for li in items)
+    linked = sum(len(texts[a]) for li in items for a in li.iter("a"))
     return total > 0 and linked / total >= _LINK_SHARE
 
 
-def _is_link_only(element, lengths) -> bool:
+def _is_link_only(element, lengths, texts: _Texts) -> bool:
     size = lengths.get(element, 0)
     if not size or size > 400 or next(element.iter("a"), None) is None:
         return False
-    text = _text(element)
-    return bool(text) and sum(len(_text(a)) for a in element.iter("a")) >= 0.9 * len(text)
+    text = texts[element]
+    return bool(text) and sum(len(texts[a]) for a in element.iter("a")) >= 0.9 * len(text)
 
 
-def _link_runs(tree, lengths):
-    """Sibling blocks (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more.
+def _link_runs(parent, lengths, texts: _Texts):
+    """Children of `parent` (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more.
 
     Words between two of them (`<span><a>..</a></span> released in 2015, ...`) end the run:
     those are a sentence's inline links, not a list.
     """
-    for parent in tree.iter():
-        if len(parent) < _MIN_LINK_RUN:
-            continue
-        run = []
-        for child in [*parent, None]:
-            if (child is not None and isinstance(child.tag, str) and child.tag in _BLOCKISH
-                    and _is_link_only(child, lengths)):
-                if not run or not _WORD_CHAR.search(run[-1].tail or ""):
-                    run.append(child)
-                    continue
-                if len(run) >= _MIN_LINK_RUN:
-                    yield from run
-                run = [child]
+    run = []
+    for child in [*parent, None]:
+        if (child is not None and isinstance(child.tag, str) and child.tag in _BLOCKISH
+                and _is_link_only(child, lengths, texts)):
+            if not run or not _WORD_CHAR.search(run[-1].tail or ""):
+                run.append(child)
                 continue
             if len(run) >= _MIN_LINK_RUN:
                 yield from run
-            run = []
+            run = [child]
+            continue
+        if len(run) >= _MIN_LINK_RUN:
+            yield from run
+        run = []
 
 
-def _is_link_card(span) -> bool:
-    text = _text(span)
-    if len(text) < _MIN_CARD_CHARS or sum(len(_text(a)) for a in span.iter("a")) < 0.9 * len(text):
+def _is_link_card(span, texts: _Texts) -> bool:
+    text = texts[span]
+    if len(text) < _MIN_CARD_CHARS or sum(len(texts[a]) for a in span.iter("a")) < 0.9 * len(text):
         return False
     paragraph = next(ancestor for ancestor in span.iterancestors() if ancestor.tag == "p")
     return len(_text(paragraph).split()) - len(text.split()) >= _MIN_SENTENCE_WORDS
 
 
-def _link_cards(tree):
+def _link_cards(tree, texts: _Texts):
     """Spans of links inside a sentence (innermost only): hover cards, not the sentence's words."""
-    cards = [span for span in _SPANS_OF_LINKS(tree) if _is_link_card(span)]
+    cards = [span for span in _SPANS_OF_LINKS(tree) if _is_link_card(span, texts)]
     holders = {ancestor for card in cards for ancestor in card.iterancestors()}
     return [card for card in cards if card not in holders]
 
@@ -144,22 +190,13 @@ def _link_cards(tree):
 def prune_page_chrome(tree) -> int:
     """Remove link lists, their headings, rating widgets, promos, hover cards and hidden microdata
     copies from `tree` in place; returns how many."""
-    lengths = _text_lengths(tree)
-    doomed = [element for element in tree.iter("ul", "ol") if _is_link_list(element)]
-    doomed.extend(_link_runs(tree, lengths))
+    texts = _Texts()
+    doomed = _block_rules(tree, texts)  # first: it reads the texts of the page's small elements
+    doomed.extend(element for element in tree.iter("ul", "ol") if _is_link_list(element, texts))
     doomed.extend(_HIDDEN_MICRODATA(tree))
-    doomed.extend(_link_cards(tree))
-    for element in tree.iter(*_BLOCKISH):
-        if len(element) > 3:  # the cheapest test first: this loop sees most of the page
-            continue
-        size = lengths.get(element, 0)
-        if not size or size > 600:
-            continue
-        text = _text(element)
-        if len(text) <= 40 and (is_junk_heading(text) or _RATING.match(text)):
-            doomed.append(element)
-        elif len(text.split()) <= _PROMO_MAX_WORDS and _PROMO.search(text):
-            doomed.append(element)
+    doomed.extend(_link_cards(tree, texts))
+    # The order of removals does not matter: each keeps its tail, and a block inside one
+    # removed before goes with it.
     removed = 0
     for element in doomed:
         if element.getparent() is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from trafilatura.metadata import extract_author
+from newscrawl.extraction.author_search import search_author
 
 from newscrawl.extraction.header import header_byline
 from newscrawl.extraction.metadata import bylines
@@ -25,7 +25,7 @@ def page_authors(tree, declared: list[str], outlets: list, hinted: bool,
     Hints or structured data first; the page's byline elements when those name nobody, or
     name more people (JSON-LD often lists only the first of three); then a `By …` line under
     the headline (`header`: the lines there), a link to an author page that spells the name,
-    and trafilatura's author search last (it copies the tree: only when nothing else named anyone).
+    and trafilatura's author search last (`author_search`: only when nothing else named anyone).
     """
     authors, agency, outlet = split_byline(declared, outlets)
     if hinted:
@@ -49,7 +49,7 @@ def page_authors(tree, declared: list[str], outlets: list, hinted: bool,
         authors, _, found_outlet = split_byline(author_links(tree), outlets)
         outlet = outlet or found_outlet
     if not authors and not agency:
-        found = extract_author(tree)
+        found = search_author(tree)
         if found:
             authors, agency, found_outlet = split_byline(found.split(";"), outlets)
             outlet = outlet or found_outlet
