@@ -132,6 +132,12 @@ def test_the_fingerprint_equals_the_reference_on_varied_texts():
     assert [d for d in differ if d[1]] == []
 
 
+def test_the_fingerprint_equals_the_reference_on_stories_of_8_to_30_sentences():
+    texts = [text for pair in stories_with_top_cut_copies(40, seed=3) for text in pair]
+    assert max(len(reference_fingerprint(t).sentences) for t in texts) >= 20  # windows of 5 sentences
+    assert [t for t in texts if _differences(fingerprint(t), reference_fingerprint(t))] == []
+
+
 def test_a_copy_keeping_only_the_bottom_of_a_story_shares_a_sentence_anchor_with_it():
     # Neither the lead sentences nor the top are shared: the later sentences' anchors must meet.
     missed = [n for n, (story, copy) in enumerate(stories_with_top_cut_copies(300, seed=14))

@@ -60,6 +60,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     lengths64 = lengths.astype(np.uint64)
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
+    anchors = _anchors(exact, sentence_bounds)
     out = []
     for d, story in enumerate(stories):
         a, b = int(word_bounds[d]), int(word_bounds[d + 1])
@@ -77,7 +78,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
             sketch=sketched,
             sketch_sizes=sketch_sizes,
             content=signed(content),
-            anchors=_anchors(exact[s:e]),
+            anchors=anchors[d],
             loose_keys=tuple(keys[key_bounds[d]:key_bounds[d + 1]]),
             dateline=story.dateline,
             credit=story.credit,
