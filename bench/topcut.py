@@ -18,24 +18,27 @@ of these tops:
 Every record is linked from scratch (memory store, batches as `newscrawl dedup` links
 them); a copy counts as found when it ends up in its story's cluster. Also the index
 keys per doc (LSH bands, sentence anchors, loose keys) and the bytes per doc of the
-same records linked into a SQLite file.
+same records (and of `--synthetic N` synthetic_corpus.py records) linked into a SQLite file.
 
-    python bench/topcut.py [--stories 2000] [--seed 5] [--sqlite]
+    python bench/topcut.py [--stories 2000] [--seed 5] [--sqlite] [--synthetic 20000]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_corpus import SIDEBAR, _Writer  # noqa: E402
+from synthetic_corpus import generate as generate_synthetic  # noqa: E402
 
 from newscrawl.fingerprint import Linker, fingerprint  # noqa: E402
 from newscrawl.fingerprint.signature import BANDS  # noqa: E402
@@ -121,11 +124,35 @@ def keys_per_doc(records: list[dict]) -> dict[str, float]:
             "loose": float(np.mean([len(fp.loose_keys) for fp in fps]))}
 
 
+def sqlite_size(records: list[dict]) -> str:
+    """The records linked into a SQLite file: its bytes, and its index's rows and bytes, per doc."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = os.path.join(scratch, "topcut.sqlite")
+        link(records, f"sqlite:///{path}")
+        size = sum(os.path.getsize(p) for p in Path(scratch).iterdir())
+        with closing(sqlite3.connect(path)) as db:
+            rows = sum(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("keys", "keys_recent"))
+            index = db.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN ('keys', 'keys_recent')").fetchone()[0]
+    n = len(records)
+    return (f"SQLite store: {size / n:,.0f} B/doc; index {rows / n:.1f} rows/doc, {index / n:,.0f} B/doc "
+            f"({n:,} docs)")
+
+
+def report(name: str, records: list[dict], sqlite: bool) -> None:
+    keys = keys_per_doc(records)
+    print(f"{name}: keys per doc " + ", ".join(f"{k} {v:.2f}" for k, v in keys.items())
+          + f", all {sum(keys.values()):.2f}")
+    if sqlite:
+        print("  " + sqlite_size(records))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--sqlite", action="store_true", help="also link into a SQLite file: bytes per doc")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="index size also on N records of synthetic_corpus.py (seed 3, as bench/dedup.py)")
     args = parser.parse_args(argv)
     records = generate(args.stories, args.seed)
     total, found, mixed = misses(records)
@@ -134,15 +161,10 @@ def main(argv=None) -> int:
           f"({missed / sum(total.values()):.2%}), {mixed} clusters mixing stories")
     for top in TOPS:
         print(f"  {top:7} {total[top] - found[top]:5,} of {total[top]:,} missed")
-    keys = keys_per_doc(records)
-    print("keys per doc: " + ", ".join(f"{k} {v:.2f}" for k, v in keys.items())
-          + f", all {sum(keys.values()):.2f}")
-    if args.sqlite:
-        with tempfile.TemporaryDirectory() as scratch:
-            path = os.path.join(scratch, "topcut.sqlite")
-            link(records, f"sqlite:///{path}")
-            size = sum(os.path.getsize(p) for p in Path(scratch).iterdir())
-            print(f"SQLite store: {size / len(records):,.0f} B/doc ({len(records):,} docs)")
+    report("top-cut set", records, args.sqlite)
+    if args.synthetic:
+        report(f"synthetic_corpus.py, {args.synthetic:,} records", list(generate_synthetic(args.synthetic, seed=3)),
+               args.sqlite)
     return 0
 
 
