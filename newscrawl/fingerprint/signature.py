@@ -15,9 +15,9 @@ candidates (a strong key); loose keys are weak: it takes two of them.
   lead sentences, and a write-thru usually keeps the lede. So is the smallest hash of
   every window of 5 sentences in a row (winnowing; windows of a third of the sentences,
   at least 2, in texts of under 15): two texts that share a run of that many sentences
-  anywhere (a partner's own lede or junk over the bottom half of a story) share that
-  run's smallest hash, whichever text is longer, since a window never shrinks as a
-  text grows. Hash sampling (a sentence whose hash is 0 mod 8) missed ~1 in 20 such
+  anywhere (a partner's own lede or junk over the bottom half of a story) share an
+  anchor: the smallest hash of a window inside the run is one in both, whichever text
+  is longer, since a window never shrinks as a text grows. Hash sampling (a sentence whose hash is 0 mod 8) missed ~1 in 20 such
   copies at 5.4 anchors a text; winnowing misses ~1 in 1,500 at 9.3 (bench/topcut.py).
   Exact keys never collide by chance, and template leftovers can't shift them (they
   are not prose; see text.py).
