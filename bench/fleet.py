@@ -16,7 +16,6 @@ import argparse
 import multiprocessing
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -28,29 +27,25 @@ from newscrawl.fingerprint.prepare import prepare  # noqa: E402
 from newscrawl.store import open_store  # noqa: E402
 
 
-def _timed_transactions(store) -> list[float]:
-    """Time the store's outermost transactions from lock taken to work done; [seconds so far]."""
-    held, depth, inner = [0.0], [0], store.transaction
+def _timed_steps(store) -> list[float]:
+    """Time each batch's atomic step in the store (add_batch: under the store's lock where it
+    takes one, one script on Redis); [seconds so far]."""
+    held, add_batch = [0.0], store.add_batch
 
-    @contextmanager
-    def timed():
-        with inner():
-            depth[0] += 1
-            start = time.perf_counter()
-            try:
-                yield
-            finally:
-                depth[0] -= 1
-                if depth[0] == 0:
-                    held[0] += time.perf_counter() - start
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return add_batch(*args, **kwargs)
+        finally:
+            held[0] += time.perf_counter() - start
 
-    store.transaction = timed
+    store.add_batch = timed
     return held
 
 
 def _link(url: str, items: list, batch: int, out, fingerprint: bool) -> None:
     with open_store(url) as store:
-        held = _timed_transactions(store)
+        held = _timed_steps(store)
         linker = Linker(store)
         start = time.perf_counter()
         for at in range(0, len(items), batch):
@@ -78,7 +73,7 @@ def with_prefix(url: str, prefix: str) -> str:
 
 def fleet(url: str, parts: list[list], batch: int, fingerprint: bool = False) -> tuple[float, float, float | None]:
     """Items linked per second by all processes together (the slowest one's time), ms per
-    item in the store's lock, and the store server's CPU ms per item (None if not Redis)."""
+    item in the store's atomic step, and the store server's CPU ms per item (None if not Redis)."""
     out = multiprocessing.Queue()
     procs = [multiprocessing.Process(target=_link, args=(url, part, batch, out, fingerprint)) for part in parts]
     before = server_cpu(url)
@@ -96,7 +91,7 @@ def fleet(url: str, parts: list[list], batch: int, fingerprint: bool = False) ->
 def _row(label: str, rate: float, held: float, cpu: float | None, base: float | None = None) -> str:
     ratio = f"{rate / base:5.1f}x" if base else "      "
     server = f"   server CPU {cpu:.3f} ms/item ({1000 / cpu:,.0f}/s)" if cpu else ""
-    return f"  {label:<30} {rate:8,.0f} items/s {ratio}   in the lock {held:.3f} ms/item ({1000 / held:,.0f}/s){server}"
+    return f"  {label:<30} {rate:8,.0f} items/s {ratio}   in the atomic step {held:.3f} ms/item{server}"
 
 
 def main(argv=None) -> int:

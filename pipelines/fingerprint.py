@@ -30,7 +30,7 @@ class FingerprintPipeline:
     """Fills cluster_id, duplicate_of, relation and similarity: the best knowledge so far.
 
     Items without text pass through untouched. With `batch_size` > 1, items wait (up to
-    `batch_seconds`) and are linked together in one store transaction: one lock round
+    `batch_seconds`) and are linked together: one atomic store step and a few round trips
     for many items, which is what bounds a fleet on one Redis. When the spider closes,
     what still waits is linked, then the authoritative clusters file (one JSON line per
     cluster) is written beside the run's feed.
@@ -102,7 +102,7 @@ class FingerprintPipeline:
         return self.clock
 
     def flush(self) -> None:
-        """Link the pending items in one store transaction and release them."""
+        """Link the pending items as one batch and release them."""
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None

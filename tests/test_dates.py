@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from newscrawl.extraction.dates import parse_date, prefer_shown
+from newscrawl.extraction.dates import month_first_in, parse_date, prefer_shown
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -58,3 +58,29 @@ def test_a_shown_date_in_the_future_is_ignored():
 ])
 def test_ordinals_and_twelve_hour_clocks(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, month_first, expected", [
+    ("3/4/2025", True, date(2025, 3, 4)),  # American English: month first
+    ("3/4/2025", False, date(2025, 4, 3)),  # elsewhere: day first
+    ("12.12.2025", True, date(2025, 12, 12)),
+    ("13/11/2025 09:21", True, datetime(2025, 11, 13, 9, 21)),  # a part over 12 settles it
+    ("10/12/2023 7:38:01 PM", True, datetime(2023, 10, 12, 19, 38)),
+    ("Post time: 01-04-2024", True, date(2024, 1, 4)),
+    ("2025/4/29", False, date(2025, 4, 29)),
+    ("2023 Jan 7", True, date(2023, 1, 7)),  # citations
+    ("build v1.2.2025", True, None),  # glued to a word: a version, not a date
+    ("31/31/2025", True, None),
+])
+def test_all_number_dates_follow_the_page_convention(text, month_first, expected):
+    assert parse_date(text, month_first) == expected
+
+
+@pytest.mark.parametrize("lang, expected", [("en-US", True), ("en", True), (None, True), ("en-GB", False),
+                                            ("de", False), ("fr-FR", False)])
+def test_month_first_only_in_american_english(lang, expected):
+    assert month_first_in(lang) is expected
+
+
+def test_shown_all_number_date_is_read_the_page_way():
+    assert prefer_shown(None, None, None, "04/03/2025", month_first=False) == ("2025-03-04", "04/03/2025")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,8 @@ from twisted.internet import task
 from newscrawl.items import Article
 from newscrawl.pipelines.fingerprint import FingerprintPipeline
 from newscrawl.store import StoreError
-from tests.crawling import run_crawl
+from tests.crawling import ROOT, crawl_command, read_jsonl, run_crawl
+from tests.redis_server import RedisServer
 
 DATA = Path(__file__).parent / "data" / "linking"
 CORPUS = [json.loads(line) for line in (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -128,3 +132,31 @@ def test_a_crawl_in_batches_exports_every_item_linked(mockweb, tmp_path):
         return [{k: v for k, v in c.items() if k != "former_ids"} for c in crawl.clusters]
 
     assert clusters(batched) == clusters(one)
+
+
+def test_a_sigterm_links_and_exports_every_item_waiting_in_a_batch(mockweb, tmp_path):
+    # Into Redis (one atomic script per batch), with batches that fill only at the timer: when
+    # SIGTERM comes, items wait in the pipeline; the graceful stop links and exports them all.
+    import redis
+
+    output, log = tmp_path / "out.jsonl", tmp_path / "out.log"
+    with RedisServer() as server:
+        command = crawl_command("partners", output, mockweb.host_map, settings={
+            "NEWSCRAWL_STORE_URL": f"{server.url}?prefix=term", "NEWSCRAWL_LINK_BATCH_SIZE": "1000",
+            "NEWSCRAWL_LINK_BATCH_SECONDS": "2", "DOWNLOAD_DELAY": "0.2", "LOG_FILE": str(log)})
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        client = redis.Redis.from_url(server.url)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not client.hlen("nc:term:url"):  # a first batch is linked
+            time.sleep(0.05)
+        at_signal = client.hlen("nc:term:url")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) == 1  # a run stopped early says so in its exit code
+        assert "the run ended early (shutdown)" in proc.stderr.read().decode()
+        stored = {url.decode() for url in client.hkeys("nc:term:url")}
+    records = [r for r in read_jsonl(output) if r.get("text")]
+    summary = json.loads(output.with_name("out.summary.json").read_text())
+    assert "shutting down gracefully" in log.read_text() and summary["stats"]["finish_reason"] == "shutdown"
+    assert len(stored) > at_signal > 0  # items were waiting for the next batch when the signal came
+    assert all("relation" in r for r in records)
+    assert {r["url"] for r in records} == stored  # every item linked was exported, and none lost

@@ -72,3 +72,16 @@ def test_a_photo_caption_is_not_the_dateline():
                           "on Aug. 31, 2019.</figcaption></figure><p>A cargo crane lifts containers, Aug. 31, "
                           "2019, in the harbour.</p><p>on Monday, November 18th, 2019 at 11:04 p.m.</p>" + STORY)
     assert header_date(before, after) == "on Monday, November 18th, 2019 at 11:04 p.m."
+
+
+def test_label_above_a_dateline_that_sits_above_the_headline_is_read():
+    # Above the headline the lines are listed nearest first: the label is the one after the date.
+    before, after = lines('<div><span>Updated:</span><span>May 4, 2024</span></div><h1>Ferry runs late</h1>'
+                          f"{STORY}")
+    assert header_date(before, after) is None
+    assert header_date(before, after, updates=True) == "May 4, 2024"
+
+
+def test_received_and_accepted_dates_are_not_the_publication():
+    _, after = lines(f"<h1>Ferry runs late</h1><p>Received 2022 Oct 12</p>{STORY}")
+    assert header_date([], after) is None

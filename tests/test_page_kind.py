@@ -228,3 +228,77 @@ def test_text_rates_say_who_speaks():
     first, we, numbers, years = _text_rates(["I bought my barrow in 2019 and I still use it 3 times a week."])
     assert first > 0.5 and years > 0 and numbers > 0
     assert _text_rates([]) == (0.0, 0.0, 0.0, 0.0)
+
+
+def services_html() -> str:
+    blocks = "".join(
+        f"<section><h2>{head}</h2><p>{blurb}</p><a class='btn' href='/contact'>Get a quote</a></section>"
+        for head, blurb in [
+            ("Flood barrier design", "We design barriers for your riverside site. Our engineers visit you within a week."),
+            ("Pump hire", "Need a pump tonight? Call our team and your pump is on the road in two hours."),
+            ("Sandbag supply", "We deliver sandbags to your door. Order online or book a call with our staff."),
+            ("Site surveys", "Our surveyors map your land and tell you where the water will go."),
+            ("Why choose us", "Twenty years of flood work, certified staff, and a free first visit for you."),
+        ])
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Our services | Ostland Flood Works</title>
+<meta property="og:type" content="website"></head><body><nav><a href="/">Home</a> <a href="/services/">Services</a>
+<a href="/contact">Contact</a><button>Menu</button></nav><main><h1>Flood protection services</h1>
+<p>We keep your home and business dry. Whatever your site, our team has a plan for you.</p>{blocks}
+<form><input name="email"><input name="phone"><button>Request a callback</button></form></main></body></html>"""
+
+
+def test_a_service_landing_page_is_not_an_article():
+    record = extract_article(services_html(), "https://www.ostlandfloodworks.example/services/flood-protection/")
+    assert record["text"]
+    assert record["page_kind"] not in (None, "article")
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.ostlandcourier.com/news/2026/11/19/marrowfield-opens-its-new-flood-gates/",
+    "https://tarnboten.example/lokales/bruecke",
+    "https://news.ostland.example/service/flood-gates-open",
+    "https://lakeshore.example/community/2026-11/library-sunday-hours.html",
+])
+def test_a_bare_short_story_stays_an_article_where_the_url_names_no_other_kind(url):
+    # No structured data, no byline, no date: a plain story must never be dropped (a front page or a
+    # /services/ or /category/ URL does name another kind of page: there the score decides).
+    html = "<!DOCTYPE html><html><head><title>Flood gates</title></head><body>" + "".join(
+        f"<p>{p}</p>" for p in [
+            "The river authority in Marrowfield opened its new flood gates on Thursday, three years after "
+            "a spring surge closed the grain market.",
+            "The gates can hold back a rise of four metres, said the chief engineer, who oversaw the work.",
+            "Residents lined the embankment to watch the first test as the doors swung shut.",
+        ]) + "</body></html>"
+    assert extract_article(html, url)["page_kind"] == "article"
+
+
+def test_front_pages_documentation_hosts_and_service_paths_name_another_kind():
+    from newscrawl.extraction.page_kind import _is_home, _says_otherwise
+
+    assert _is_home("https://www.ostlandcourier.com/") and _is_home("https://www.ostlandcourier.com/en-gb/")
+    assert not _is_home("https://www.ostlandcourier.com/news/flood-gates") and not _is_home("file:///tmp/page.html")
+    assert _says_otherwise(_signals("<p>x</p>", url="https://docs.tidepool.example/install"))
+    assert _says_otherwise(_signals("<p>x</p>", url="https://floodworks.example/services/pumps/"))
+    assert not _says_otherwise(_signals("<p>x</p>", url="https://news.example/service/flood-gates-open"))
+    assert not _says_otherwise(_signals("<p>x</p>"))
+
+
+def test_headings_and_controls_are_counted():
+    signals = _signals("<h2>A</h2><h3>B</h3><h4>C</h4><h5>D</h5><button>Go</button><input name='q'><select></select>")
+    assert (signals.headings, signals.buttons) == (3, 3)
+
+
+def test_text_shape_tells_a_landing_page_from_a_story():
+    from newscrawl.extraction.page_kind import _shape
+
+    you, headings, lines, questions, prices = _shape(["Pump hire", "Your pump is on the road in two hours. Call us!",
+                                                      "Sandbags from $4"])
+    assert you > 0.5 and headings > 0.6 and prices > 0
+    you, headings, lines, questions, prices = _shape(PARAGRAPHS_OF_A_STORY)
+    assert (you, headings, prices) == (0.0, 0.0, 0.0) and questions == 0.0
+
+
+PARAGRAPHS_OF_A_STORY = [
+    "The ferry captain stepped ashore for the last time on Friday, greeted by a brass band on the pier.",
+    "She ran the Saltmere crossing for thirty years, in fog and in gales, and never lost a passenger.",
+]

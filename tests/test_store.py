@@ -72,6 +72,31 @@ def test_merging_clusters_relabels_whole_clusters(store):
     assert store.integrity_check() == []
 
 
+def test_a_merge_names_clusters_by_member_ids_whatever_was_merged_since(store):
+    ids = store.add_docs([row(f"https://a.example/{i}", content=i) for i in range(4)])
+    store.merge_clusters([[ids[1], ids[3]]])  # another worker, after this one read the labels
+    members = store.merge_and_members([[ids[0], ids[3]]], [ids[0], ids[2]])  # ids[3] was a label
+    assert members[ids[0]][1] == [ids[0], ids[1], ids[3]] and members[ids[2]][1] == [ids[2]]
+    assert store.integrity_check() == []
+
+
+def test_a_batch_is_stored_as_a_linker_needs_it(store):
+    first = store.add_docs([row("https://a.example/old", content=1), row("https://a.example/same", content=2)])
+    rows = [row("https://a.example/new", content=3), row("https://a.example/same", content=2),
+            row("https://a.example/old", content=4), row("https://a.example/new", content=9),
+            row("https://a.example/copy", content=3), row("https://a.example/stored-copy", content=2)]
+    keys, owners = np.array([5, 5, 5, 8, 8]), np.array([0, 2, 4, 0, 5])  # sorted, arrival order within a key
+    states, held, labels = store.add_batch(rows, keys, owners, cap=50)
+    new = states[0][1]
+    assert states == [("new", new, None), ("known", first[1], None), ("updated", first[0], None),
+                      ("twin", new, None), ("new", states[4][1], new), ("new", states[5][1], first[1])]
+    assert len(held) == 0  # nothing was indexed before; exact copies (4, 5) are not indexed
+    assert store.lookup_keys([5, 8]) == {5: sorted([new, first[0]]), 8: [new]}
+    assert labels == {i: i for i in (new, first[0], first[1], states[4][1], states[5][1])}
+    assert store.docs([first[0]])[first[0]].content == 4 and store.content_docs([4]) == {4: first[0]}
+    assert store.integrity_check() == []
+
+
 def test_noted_cluster_ids_and_settings(store):
     store.note_cluster_ids([("c1", 3), ("c1", 4), ("c2", 5)])
     assert list(store.noted_cluster_ids()) == [("c1", 3), ("c2", 5)]

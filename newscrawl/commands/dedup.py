@@ -21,6 +21,9 @@ HELP = "link near-duplicates in a JSONL corpus and write it back with cluster fi
 # Records linked per store transaction: big batches amortise the round trips and, on
 # SQLite, rewrite each index page once per batch rather than once per few records.
 BATCH = 16384
+# Records prepared by the workers while this process links a batch: enough to keep them busy
+# on a few cores, and each costs ~10 kB until linked, so not a whole batch more.
+AHEAD = BATCH // 2
 
 
 def add_arguments(parser) -> None:
@@ -95,7 +98,7 @@ def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
     records = 0
     batch: list = []
     with _progress(path, "linking") as progress:
-        for skipped, items, size in prepared_chunks(path, jobs, ahead=BATCH):
+        for skipped, items, size in prepared_chunks(path, jobs, ahead=AHEAD):
             progress.update(size)
             for number, reason in skipped:
                 _skip(path, number, reason, problems)

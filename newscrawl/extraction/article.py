@@ -8,20 +8,19 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
-from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
-from trafilatura.settings import Document, set_date_params
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newscrawl.extraction import wire as wires
 from newscrawl.extraction.body_parts import merge_body_parts, split_body_parts
 from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remove_blocks, settle_removals, story_key,
                                               template_blocks)
-from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment, prefer_shown
+from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment
 from newscrawl.extraction.decoding import decode_html
 from newscrawl.extraction.errors import BadInput
-from newscrawl.extraction.header import header_date, header_lines
+from newscrawl.extraction.header import header_lines
 from newscrawl.extraction.hints import SiteHints
 from newscrawl.extraction.language import detect_language, iso_language
 from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
@@ -30,6 +29,7 @@ from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
 from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
 from newscrawl.extraction.names import clean_title, is_site_heading
+from newscrawl.extraction.page_dates import page_date, shown_published
 from newscrawl.extraction.people import page_authors
 from newscrawl.extraction.selectors import select, select_texts
 
@@ -155,12 +155,11 @@ def template_observation(html: bytes | str, url: str, declared_encoding: str | N
 
 
 def _trafilatura_metadata(tree, url: str) -> Document:
-    """trafilatura's `extract_metadata` cut down to what a record takes from it: title and date.
+    """trafilatura's `extract_metadata` cut down to what a record takes from it: the title.
 
-    Same sources in the same order (meta tags, JSON-LD, <title>/<h1>, htmldate with
-    trafilatura's default extensive search, which finds dates in the page text); its
-    author, category, tag, licence and site-name searches, whose results were thrown away,
-    were most of its cost.
+    Same sources in the same order (meta tags, JSON-LD, <title>/<h1>); its date (htmldate),
+    author, category, tag, licence and site-name searches, whose results were thrown away or
+    are found by newscrawl.extraction.page_dates, were most of its cost.
     """
     metadata = examine_meta(tree)
     try:
@@ -169,9 +168,6 @@ def _trafilatura_metadata(tree, url: str) -> Document:
         pass
     if not metadata.title:
         metadata.title = extract_title(tree)
-    if not metadata.url:
-        metadata.url = extract_url(tree, url)
-    metadata.date = find_date(tree, **{**set_date_params(extensive=True), "url": metadata.url})
     metadata.clean_and_trim()
     return metadata
 
@@ -211,18 +207,18 @@ def _metadata(tree, url: str, hints: SiteHints | None, now: datetime | None) -> 
     modified = normalise_date(meta["modified"], now)
     if published and modified and parse_moment(published) > parse_moment(modified) + timedelta(days=1):
         # Published after its own update: the CMS wrote a later date into datePublished.
-        # Let htmldate look for the original date on the page.
+        # Look for the original date on the page.
         published = published_raw = None
     if not (hints and hints.published):
-        published, published_raw = prefer_shown(published, published_raw, modified, header_date(above, below), now)
+        published, published_raw = shown_published(tree, url, published, published_raw, modified, above, below, now)
+    if not published:
+        # Nothing declared: the date the page shows, found in the tree we already have.
+        published, published_raw = page_date(tree, url, above, below, modified, now)
     fallback = None
-    if not title or not published:
-        # trafilatura's metadata (htmldate) is the slow, last resort.
+    if not title:
+        # trafilatura's title search is the last resort.
         fallback = _trafilatura_metadata(tree, url)
-        title = title or fallback.title
-        # A bare January 1st is htmldate's guess from a year alone (a copyright line), not a date.
-        if not published and fallback.date and not fallback.date.endswith("-01-01"):
-            published, published_raw = _published([fallback.date], now)
+        title = fallback.title
     return {
         "url": url,
         "canonical_url": meta["canonical_url"],

@@ -40,6 +40,12 @@ _MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(
 _DAY_FIRST = re.compile(
     r"(\d{1,2})(?:\.|st|nd|rd|th|er)?(?:\s+de)?[\s-]+([^\W\d_]{3,10})\.?,?(?:\s+de)?[\s-]+(\d{4})" + _TIME, re.I
 )
+# `2023 Jan 7` (citations)
+_YEAR_MONTH = re.compile(r"(\d{4})\s+([^\W\d_]{3,9})\.?\s+(\d{1,2})(?!\d)" + _TIME, re.I)
+# All-number dates: `3/4/2025`, `03-09-2026`, `12.12.2025` (month first in American English, day first
+# elsewhere, unless one part is over 12), `2025/4/29` (year first).
+_NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])" + _TIME, re.I)
+_YEAR_FIRST = re.compile(r"(?<![\w./-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d./-])" + _TIME, re.I)
 _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
@@ -64,7 +70,8 @@ def _parse_iso(value: str) -> datetime | date | None:
 
 
 def _parse_words(value: str) -> datetime | date | None:
-    for pattern, month_group, day_group in ((_MONTH_FIRST, 1, 2), (_DAY_FIRST, 2, 1)):
+    for pattern, month_group, day_group, year_group in ((_MONTH_FIRST, 1, 2, 3), (_DAY_FIRST, 2, 1, 3),
+                                                         (_YEAR_MONTH, 2, 3, 1)):
         match = pattern.search(value)
         if not match:
             continue
@@ -72,22 +79,54 @@ def _parse_words(value: str) -> datetime | date | None:
         if not month:
             continue
         try:
-            day = date(int(match.group(3)), month, int(match.group(day_group)))
+            day = date(int(match.group(year_group)), month, int(match.group(day_group)))
         except ValueError:
             return None
-        if match.group(4):
-            hour = int(match.group(4)) % 12 + (12 if (match.group(6) or "").lower() == "p" else 0) \
-                if match.group(6) else int(match.group(4))
-            try:
-                return datetime(day.year, day.month, day.day, hour, int(match.group(5)))
-            except ValueError:
-                return day
-        return day
+        return _with_time(day, match, 4)
     return None
 
 
-def parse_date(value: str | None) -> datetime | date | None:
-    """A datetime (aware when the page gives an offset), a date, or None."""
+def _with_time(day: date, match, first: int) -> datetime | date:
+    if not match.group(first):
+        return day
+    hour, meridiem = int(match.group(first)), (match.group(first + 2) or "").lower()
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, int(match.group(first + 1)))
+    except ValueError:
+        return day
+
+
+def _parse_numeric(value: str, month_first: bool) -> datetime | date | None:
+    match = _YEAR_FIRST.search(value)
+    if match:
+        year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    else:
+        match = _NUMERIC.search(value)
+        if not match:
+            return None
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        day_first = first > 12 or (not month_first and second <= 12)
+        day, month = (first, second) if day_first else (second, first)
+    try:
+        return _with_time(date(year, month, day), match, 5)
+    except ValueError:
+        return None
+
+
+def month_first_in(language: str | None) -> bool:
+    """Whether all-number dates on a page in this language (`en-US`, `de`) put the month first:
+    American English does (and a bare `en` is mostly American); other languages put the day first."""
+    code = (language or "en").strip().lower().replace("_", "-")
+    return code in ("en", "en-us", "")
+
+
+def parse_date(value: str | None, month_first: bool = True) -> datetime | date | None:
+    """A datetime (aware when the page gives an offset), a date, or None.
+
+    `month_first` reads ambiguous all-number dates (`3/4/2025`) the American way.
+    """
     if not value or not value.strip():
         return None
     value = _PREFIX.sub("", value.strip())
@@ -99,6 +138,8 @@ def parse_date(value: str | None) -> datetime | date | None:
             parsed = None
     if parsed is None:
         parsed = _parse_words(value)
+    if parsed is None:
+        parsed = _parse_numeric(value, month_first)
     if parsed is None and re.fullmatch(r"\d{10}(\d{3})?", value):
         seconds = int(value[:10])
         parsed = datetime.fromtimestamp(seconds, tz=timezone.utc)
@@ -124,16 +165,16 @@ def plausible(value: datetime | date, now: datetime | None = None) -> bool:
     return EARLIEST <= moment <= now + FUTURE_SLACK
 
 
-def normalise_date(value: str | None, now: datetime | None = None) -> str | None:
+def normalise_date(value: str | None, now: datetime | None = None, month_first: bool = True) -> str | None:
     """ISO 8601 for a plausible date string (offset kept where the page gives one), else None."""
-    parsed = parse_date(value)
+    parsed = parse_date(value, month_first)
     if parsed is None or not plausible(parsed, now):
         return None
     return parsed.isoformat()
 
 
 def prefer_shown(published: str | None, raw: str | None, modified: str | None, shown: str | None,
-                 now: datetime | None = None) -> tuple[str | None, str | None]:
+                 now: datetime | None = None, month_first: bool = True) -> tuple[str | None, str | None]:
     """(published, raw) once the dateline the page shows under its headline is weighed in.
 
     The shown date wins over a declared one of another day: declared dates drift (a CMS
@@ -142,7 +183,7 @@ def prefer_shown(published: str | None, raw: str | None, modified: str | None, s
     declared timestamp's day in some time zone (UTC-12 to UTC+14), or the day after it (a
     shown time without its zone, or a late edit shown as the date).
     """
-    value = normalise_date(shown, now)
+    value = normalise_date(shown, now, month_first)
     if not value:
         return published, raw
     if published and (value[:10] == published[:10] or (modified and value[:10] == modified[:10])

@@ -16,7 +16,8 @@ _BY = re.compile(
 )
 # Lines that show a date but say it is not the publication date.
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:updated|modified|edited|reviewed|revised|aktualisiert|mis à jour|actualizado)\b", re.I
+    r"\b(?:updated?s?|modified|edited|reviewed|revised|received|accepted|submitted|aktualisiert|mis à jour"
+    r"|actualizado)\b", re.I
 )
 # Where a byline's names end: a date, a number, a separator dot or bar.
 _CUT = re.compile(
@@ -116,15 +117,16 @@ def header_byline(after: list[str]) -> list[str]:
     return []
 
 
-def header_date(before: list[str], after: list[str]) -> str | None:
+def header_date(before: list[str], after: list[str], month_first: bool = True, updates: bool = False) -> str | None:
     """The line nearest the headline, above or below it, that shows a date and does not call it
-    an update (further down a sidebar may list other stories' dates)."""
-    found = [_first_date(lines) for lines in (after, before)]
+    an update (further down a sidebar may list other stories' dates). With `updates`, an update's
+    date counts too (for a page that shows no other date)."""
+    found = [_first_date(after, month_first, updates), _first_date(before, month_first, updates, labels_follow=True)]
     found = [f for f in found if f is not None]
     return min(found)[1] if found else None
 
 
-def _mostly_date(line: str) -> bool:
+def mostly_date(line: str) -> bool:
     """A dateline, not a sentence that mentions a date (`A ship leaves port on Aug. 31, 2019.`):
     few letters are left once the date's words, a time zone and a `By` label are taken out."""
     words = re.findall(r"[^\W\d_]+", _BY.sub("", line))
@@ -133,11 +135,17 @@ def _mostly_date(line: str) -> bool:
     return sum(len(w) for w in rest) <= 30
 
 
-def _first_date(lines: list[str]) -> tuple[int, str] | None:
+def _first_date(lines: list[str], month_first: bool, updates: bool,
+                labels_follow: bool = False) -> tuple[int, str] | None:
+    """(distance, line) of the first dateline; its label (`Updated:`) is the line before it in
+    reading order, unless that holds a date itself: the previous one in `lines`, or the next one
+    for lines above the headline (`labels_follow`: listed nearest first)."""
     previous = ""
     for distance, line in enumerate(lines):
-        if len(line) <= LINE_CHARS and not _NOT_PUBLISHED.search(f"{previous} {line}") \
-                and re.search(r"\d{4}", line) and parse_date(line) is not None and _mostly_date(line):
+        label = (lines[distance + 1] if distance + 1 < len(lines) else "") if labels_follow else previous
+        label = "" if re.search(r"\d{4}", label) else label  # a dateline of its own (`Updated May 2, 2025`)
+        if len(line) <= LINE_CHARS and (updates or not _NOT_PUBLISHED.search(f"{label} {line}")) \
+                and re.search(r"\d{4}", line) and parse_date(line, month_first) is not None and mostly_date(line):
             return distance, line
         previous = line if not _SEPARATOR.match(line) else previous
     return None

@@ -27,12 +27,22 @@ _OTHER_TYPES = {
 }
 # Microdata types of the parts of a discussion (posts, answers, comments).
 _THREAD_TYPES = {"comment", "answer", "question", "discussionforumposting", "usercomments"}
-# URL path segments of pages that are not stories.
+# URL path segments of pages that are not stories (not `community`: local papers file news there).
 _OTHER_PATH = re.compile(
     r"/(?:products?|shop|store|cart|checkout|collections?|category|categories|tags?|topics?|forums?|"
-    r"threads?|community|questions|docs|documentation|reference|api|manual|search|pricing|plans|"
-    r"login|signup|register|account|contact|about|careers|jobs)(?:/|$|\.)",
+    r"threads?|questions|docs|documentation|reference|api|manual|search|pricing|plans|"
+    r"login|signup|register|account|contact|about|careers|jobs|t|c|viewtopic|discussions?|calculators?)(?:/|$|\.)",
     re.I,
+)
+# Host names of documentation, help, shop and discussion sites (`docs.example.org`, `forum.example.org`).
+_OTHER_HOST = re.compile(
+    r"^(?:docs?|developers?|help|support|shop|store|forums?|community|discuss|discourse|wiki|api|bbs|answers|kb)\.",
+    re.I,
+)
+# Path words of service and product-marketing pages: weaker than _OTHER_PATH (guides live there too).
+# Not `/service/` nor `/features/`: news sites file stories there.
+_SERVICE_PATH = re.compile(
+    r"/(?:services|solutions?|platform|pricing|what-we-do|industries|capabilities|use-cases)(?:/|$|\.)", re.I
 )
 _DATED_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?|\d{8}|/(?:news|article|articles|story|stories|blog|post)s?/",
                          re.I)
@@ -47,6 +57,10 @@ _NUMBER = re.compile(r"\b\d+\b")
 _FIRST_PERSON = {"i", "my", "me", "ich", "mein", "meine", "je", "mon", "ma"}
 # First person plural: a business describing its services.
 _WE = {"we", "our", "us", "wir", "unser", "unsere", "nous", "notre"}
+# Second person: service pages and shops address the customer.
+_YOU = {"you", "your", "yours", "dein", "deine", "vous", "votre", "vos"}
+# Prices in the text: a number with a currency sign or code.
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|EUR|USD|GBP)(?!\w)")
 
 
 @dataclass
@@ -68,6 +82,8 @@ class PageSignals:
     byline_marks: int = 0  # elements whose class names an author or byline
     thread_items: int = 0  # microdata comments, answers, forum posts
     main_block: int = 0  # characters of <p> text under the one parent that holds the most
+    headings: int = 0  # <h2>-<h4>: a landing page is many headings over short blurbs
+    buttons: int = 0  # <button>, <input> and <select> controls: shops and apps
 
 
 # Counts in one XPath call that returns a string: no Python object per element (building those
@@ -75,7 +91,8 @@ class PageSignals:
 # (Unions such as `//pre | //code` cost a sort each: sums of counts don't.)
 _COUNTS = etree.XPath(
     "concat(count(//article), ' ', count(//form), ' ', count(//pre) + count(//code), ' ', count(//time), ' ',"
-    " count(//a[@rel='author']), ' ', count(//@itemprop[.='price' or .='offers' or .='priceCurrency']))"
+    " count(//a[@rel='author']), ' ', count(//@itemprop[.='price' or .='offers' or .='priceCurrency']), ' ',"
+    " count(//h2) + count(//h3) + count(//h4), ' ', count(//button) + count(//input) + count(//select))"
 )
 _CLASSES = etree.XPath("//@class", smart_strings=False)
 _ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
@@ -92,7 +109,9 @@ def _main_block(tree) -> int:
 def page_signals(tree, url: str, title: str | None, jsonld_types: list[str], og_type: str | None,
                  has_published: bool, has_byline: bool) -> PageSignals:
     """Signals of one parsed page (call before the page's chrome is pruned)."""
-    articles, forms, code, times, author_links, prices = (int(float(n)) for n in _COUNTS(tree).split())
+    articles, forms, code, times, author_links, prices, headings, buttons = (
+        int(float(n)) for n in _COUNTS(tree).split()
+    )
     classes = " ".join(_CLASSES(tree)).lower().replace("_", "-")
     microdata = [t.rstrip("/").rsplit("/", 1)[-1].lower() for value in _ITEMTYPES(tree) for t in value.split()]
     return PageSignals(
@@ -111,6 +130,8 @@ def page_signals(tree, url: str, title: str | None, jsonld_types: list[str], og_
         byline_marks=len(_BYLINE_CLASS.findall(classes)) + author_links,
         thread_items=sum(1 for t in microdata if t in _THREAD_TYPES),
         main_block=_main_block(tree),
+        headings=headings,
+        buttons=buttons,
     )
 
 
@@ -124,6 +145,20 @@ def _text_rates(paragraphs: list[str]) -> tuple[float, float, float, float]:
     numbers = len(_NUMBER.findall(text)) / n
     years = len(_YEAR.findall(text)) / n
     return min(first_person * 20, 1.0), min(we * 20, 1.0), min(numbers * 10, 1.0), min(years * 200, 1.0)
+
+
+def _shape(paragraphs: list[str]) -> tuple[float, float, float, float, float]:
+    """Second-person rate, share of heading-like lines, lines per paragraph, questions per
+    sentence, prices: the text of a landing page, a shop or a thread rather than of a story."""
+    text = " ".join(paragraphs)
+    words = _WORD.findall(text.lower())
+    you = sum(1 for w in words if w in _YOU) / (len(words) or 1)
+    n = len(paragraphs) or 1
+    headings = sum(1 for p in paragraphs if len(p) < 80 and not re.search(r"[.!?:。！？]$", p.strip())) / n
+    lines = sum(p.count("\n") + 1 for p in paragraphs) / n
+    sentences = len(re.findall(r"[.!?。！？](?:\s|$)", text)) or 1
+    questions = min(text.count("?") / sentences, 1.0)
+    return min(you * 20, 1.0), headings, min(lines, 5) / 5, questions, math.log1p(len(_PRICE.findall(text))) / 5
 
 
 def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
@@ -160,16 +195,22 @@ def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
         min(signals.thread_items, 10) / 10,
         math.log1p(signals.main_block) / 10,
         *_text_rates(paragraphs),
+        1.0 if _OTHER_HOST.match(urlsplit(signals.url).hostname or "") else 0.0,
+        1.0 if _SERVICE_PATH.search(path) else 0.0,
+        math.log1p(signals.headings) / 5,
+        math.log1p(signals.buttons) / 5,
+        *_shape(paragraphs),
     ]
 # A logistic model over `features`, fitted on the WCXB dev split by bench/page_kind_fit.py
 # (in-sample and site-grouped cross-validated figures in bench/README.md); the decision threshold
 # is folded into BIAS so that recall stays near 0.985: losing an article costs more than keeping a page.
-# A low score drops a page only when its markup also names another kind of page (_says_otherwise).
+# A low score drops a page only when its markup or URL also names another kind of page (_says_otherwise).
 WEIGHTS: tuple[float, ...] = (
-    1.225, -1.239, 1.372, -1.239, 0.134, 0.272, -0.194, -0.384, -0.838, -1.273, -1.573, 2.061, 3.000, 0.843,
-    -0.133, 1.011, 0.818, 0.028, -1.839, -0.762, 0.852, -0.987, 3.006, -0.754, -1.874, -0.446, 0.507,
+    1.242, -1.037, 1.378, -1.189, 0.008, 0.768, -0.020, -0.340, -0.746, -0.652, -1.750, 1.885, 2.845, 0.769,
+    0.723, 0.805, 0.889, 0.319, -1.563, -0.779, 0.556, -0.811, 3.335, -0.858, -1.764, -0.356, 0.459,
+    -1.957, -1.648, -0.452, -1.002, 0.151, -0.132, 0.546, 0.091, -0.133,
 )
-BIAS = -2.216
+BIAS = -2.835
 
 
 def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
@@ -179,14 +220,26 @@ def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
     return sum(w * x for w, x in zip(WEIGHTS, features(signals, paragraphs))) + BIAS
 
 
+def _is_home(url: str) -> bool:
+    """A site's front page (`https://example.org/`, `/en-us/`): never one story."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    return parts.scheme in ("http", "https") and (
+        not segments or (len(segments) == 1 and bool(re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2})?", segments[0], re.I)))
+    )
+
+
 def _says_otherwise(signals: PageSignals) -> bool:
-    """Markup that names another kind of page: a low score alone (a short story on a bare page,
-    no structured data) is not enough to drop a page."""
+    """Markup or a URL that names another kind of page (a front page, a docs/forum/shop host, a
+    /services/ path): a low score alone (a short story on a bare page, no structured data) is not
+    enough to drop a page."""
+    parts = urlsplit(signals.url)
     return bool(
         any(t in _OTHER_TYPES for t in signals.types) or signals.og_type.startswith("product")
         or signals.prices or signals.carts or signals.article_elements >= 3
         or signals.code_blocks > 3 or signals.thread_items  # documentation, a discussion
-        or _OTHER_PATH.search(urlsplit(signals.url).path)
+        or _OTHER_PATH.search(parts.path) or _SERVICE_PATH.search(parts.path)
+        or _OTHER_HOST.match(parts.hostname or "") or _is_home(signals.url)
     )
 
 

@@ -12,8 +12,8 @@ from newscrawl.fingerprint.shingles import (
     _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
     _anchors, _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
 )
-from newscrawl.fingerprint.sketch import sketch
-from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_tokens, tokens
+from newscrawl.fingerprint.sketch import sketches
+from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_parts, tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["fingerprints"]
@@ -33,10 +33,12 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     if n == 0:
         return []
     stories = [prose(text) for text in texts]
-    per_story = [story_tokens(story) for story in stories]
+    parts = [story_parts(story) for story in stories]
+    per_story = [marked for marked, _ in parts]
     found = list(itertools.chain.from_iterable([LINE_MARK, *marked] for marked in per_story))
     token_starts = np.cumsum([0] + [1 + len(marked) for marked in per_story]).tolist()
     rows = _vocabulary.rows(found)
+    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # tokens with a digit before each
     words = rows > _Vocabulary.SENTENCE
     line_id = np.cumsum(rows == _Vocabulary.LINE)  # of each token; the first line of a text is its own
     line_of = line_id[words]
@@ -51,7 +53,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     word_doc = doc_of_line[line_of]
     word_bounds = np.searchsorted(word_doc, np.arange(n + 1))
 
-    exact, frames, sentence_bounds, with_digits = _sentences(found, rows, words, line_id, doc_of_line, n)
+    exact, frames, sentence_bounds, with_digits = _sentences(found, rows, digits, words, line_id, doc_of_line, n)
     shingles = _per_doc(*_shingles(hashes, line_of, lengths, doc_of_line), n)
     loose_docs, loose_values, key_docs, keys = _loose(stems, line_of, doc_of_line)
     loose = _per_doc(loose_docs, loose_values, n)
@@ -61,22 +63,26 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
     anchors = _anchors(exact, sentence_bounds)
+    runs, run_digits = _run_lengths(rows, digits, token_starts)
+    word_bounds = word_bounds.tolist()
+    inputs = [_sketch_inputs(story, parts[d][1], word_bounds[d + 1] - word_bounds[d], runs[d],
+                             run_digits[d] if with_digits[d] else None) for d, story in enumerate(stories)]
+    sketched = sketches(stems, *zip(*[i[:3] for i in inputs]))
     out = []
     for d, story in enumerate(stories):
-        a, b = int(word_bounds[d]), int(word_bounds[d + 1])
+        a, b = word_bounds[d], word_bounds[d + 1]
         first = int(first_line[d])
         s, e = sentence_bounds[d], sentence_bounds[d + 1]
-        runs = _run_lengths(rows[token_starts[d]:token_starts[d + 1]])
-        sketched, sketch_sizes = _sketch(story, stems[a:b], runs)
+        numbers = inputs[d][3]
         content = xxh3_64_intdigest(hashes[a:b].tobytes() + lengths64[first:first + len(story.lines)].tobytes())
         out.append(Fingerprint(
             shingles=shingles[d],
             sentences=sentences32[s:e],
             frames=frames32[s:e],
             loose=loose[d],
-            numbers=_numbers(_NUMBER.findall("\n".join(story.lines))) if with_digits[d] else _EMPTY,
-            sketch=sketched,
-            sketch_sizes=sketch_sizes,
+            numbers=_numbers(numbers) if numbers else _EMPTY,
+            sketch=sketched[d][0],
+            sketch_sizes=sketched[d][1],
             content=signed(content),
             anchors=anchors[d],
             loose_keys=tuple(keys[key_bounds[d]:key_bounds[d + 1]]),
@@ -86,44 +92,63 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     return out
 
 
-def _run_lengths(doc_rows: np.ndarray) -> list[int]:
-    """Tokens between the marks of one text (which opens with a mark): its sentences' word counts."""
-    cuts = np.flatnonzero(doc_rows <= _Vocabulary.SENTENCE)
-    return (np.diff(np.append(cuts, len(doc_rows))) - 1).tolist()
+def _run_lengths(rows: np.ndarray, digits: np.ndarray,
+                 token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
+    """Per text (each opens with a mark), the tokens between its marks (its sentences' word
+    counts), and whether a token there holds a digit (`digits`: digit tokens before each token)."""
+    cuts = np.flatnonzero(rows <= _Vocabulary.SENTENCE)
+    ends = np.append(cuts[1:], len(rows))
+    runs = (ends - cuts - 1).tolist()
+    with_digits = (digits[ends] > digits[cuts + 1]).tolist()
+    bounds = np.searchsorted(cuts, token_starts).tolist()
+    return ([runs[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)],
+            [with_digits[bounds[d]:bounds[d + 1]] for d in range(len(bounds) - 1)])
 
 
-def _sketch(story: Prose, stems: np.ndarray, runs: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """The sentence sketch (sketch.py) of one text: word counts from the batch's marks, and
-    quotation and numbers from the sentences' text, which tokens no longer hold (they drop
-    `"` and cut `14,000`). Should the marks and `sentences` cut a text differently (an empty
-    run between two marks), the counts come from `sentences` and `tokens` instead."""
-    said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
+def _sketch_inputs(story: Prose, said: list[str] | None, words: int, runs: list[int], digits: list[bool] | None
+                   ) -> tuple[list[int], list[bool], list[tuple[int, str]], list[str]]:
+    """What `sketches` needs of one text of `words` words (its sentences' word counts,
+    quotation, numbers), and its numbers as written.
+
+    Word counts come from the batch's marks, quotation and numbers from the sentences' text
+    (`said`, or `sentences` of each line), which tokens no longer hold (they drop `"` and
+    cut `14,000`); `digits` says which sentences hold one (None: none does). Should the
+    marks and `sentences` cut a text differently (an empty run between two marks), the
+    counts come from `sentences` and `tokens` instead, and if even those miss words, the
+    text gets no sketch (one quoted "sentence" of all its words, which is never sketched)."""
+    if said is None:
+        said = [sentence for line in story.lines for sentence in sentences(line, story.unspaced)]
     if len(said) != len(runs):
         runs = [len(tokens(sentence, story.unspaced)) for sentence in said]
-        if sum(runs) != len(stems):
-            return _EMPTY, _EMPTY
-    quoted = ['"' in sentence for sentence in said]
-    numbers = [(i, number) for i, sentence in enumerate(said) if _DIGIT.search(sentence)
-               for number in _NUMBER.findall(sentence)]
-    return sketch(stems, runs, quoted, numbers)
+        digits = [_DIGIT.search(sentence) is not None for sentence in said] if digits is not None else None
+    if digits is None:
+        numbers = []
+    else:
+        # A number lies inside one sentence: the cuts between them hold no digit.
+        numbers = [(i, number) for i, sentence in enumerate(said) if digits[i]
+                   for number in _NUMBER.findall(sentence)]
+    written = [number for _, number in numbers]
+    if sum(runs) != words:
+        return [words], [True], [], written
+    return runs, ['"' in sentence for sentence in said], numbers, written
 
 
-def _sentences(found: list[str], rows: np.ndarray, words: np.ndarray, line_id: np.ndarray,
+def _sentences(found: list[str], rows: np.ndarray, digits: np.ndarray, words: np.ndarray, line_id: np.ndarray,
                doc_of_line: np.ndarray, n: int) -> tuple[list[int], list[int], list[int], list[bool]]:
     """Exact and frame hashes of the sentences of 8+ words (runs of tokens between marks),
     where each text's sentences start in them, and whether each text holds a digit."""
     cuts = np.flatnonzero(~words)  # every text opens with a mark: cuts[0] == 0
     starts = cuts + 1
     ends = np.append(cuts[1:], len(rows))
-    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # digits before each token
     long = ends - starts >= SENTENCE_MIN_WORDS
     starts, ends = starts[long], ends[long]
-    exact: list[int] = []
-    frames: list[int] = []
-    for start, end, digit in zip(starts.tolist(), ends.tolist(), (digits[ends] > digits[starts]).tolist()):
-        e, f = _sentence_hash(found[start:end], digit)
-        exact.append(e)
-        frames.append(f)
+    # What _sentence_hash gives, without a call per sentence: only sentences with digits have
+    # a frame of their own.
+    exact = [xxh3_64_intdigest(" ".join(found[start:end]).encode())
+             for start, end in zip(starts.tolist(), ends.tolist())]
+    frames = list(exact)
+    for i in np.flatnonzero(digits[ends] > digits[starts]).tolist():
+        frames[i] = _sentence_hash(found[starts[i]:ends[i]], True)[1]
     everything = np.arange(n + 1)
     bounds = np.searchsorted(doc_of_line[line_id[starts]], everything).tolist()
     token_bounds = np.searchsorted(doc_of_line[line_id], everything)
@@ -175,13 +200,15 @@ def _loose(stems: np.ndarray, line_of: np.ndarray,
     # Keys are three content words: a pair of common words is met by chance too often.
     inside = line_of[:-2] == line_of[2:]
     triples = (pairs[:-1] * _P + hashes[2:])[inside]
-    sampled = triples % np.uint64(LOOSE_SAMPLING) == 0
+    sampled = (triples & np.uint64(LOOSE_SAMPLING - 1) == 0 if LOOSE_SAMPLING & (LOOSE_SAMPLING - 1) == 0
+               else triples % np.uint64(LOOSE_SAMPLING) == 0)  # a mask is far cheaper than a 64-bit division
     keys = (triples[sampled] ^ _LOOSE_SALT).view(np.int64)
     docs = doc_of_line[line_of[:-2][inside][sampled]]
     # Distinct per doc, in text order: the first of each (doc, key) ...
     order = np.lexsort((keys, docs))
+    docs_in_order, keys_in_order = docs[order], keys[order]
     firsts = np.ones(len(order), dtype=bool)
-    firsts[1:] = (docs[order][1:] != docs[order][:-1]) | (keys[order][1:] != keys[order][:-1])
+    firsts[1:] = (docs_in_order[1:] != docs_in_order[:-1]) | (keys_in_order[1:] != keys_in_order[:-1])
     # (lexsort is stable, so the first of equal (doc, key) pairs is the earliest)
     picked = np.sort(order[firsts])
     docs, keys = docs[picked], keys[picked]

@@ -22,7 +22,7 @@ from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
 from newscrawl.fingerprint.shingles import Fingerprint, pack, unpack
 from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
-from newscrawl.store import DocRow, Store, StoreError
+from newscrawl.store import DocRow, KeyPairs, Store, StoreError
 
 __all__ = ["MAX_VERIFY", "MIN_SHINGLES", "Linker"]
 
@@ -89,69 +89,42 @@ class Linker:
         todo = [d for d in docs if isinstance(d, Prepared)]
         self.stats["skipped"] += sum(d is None for d in docs)
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
-        keys = candidate_keys([d.fp for d in todo],  # CPU work, outside the store's lock
+        keys = candidate_keys([d.fp for d in todo],  # CPU work, before the store's atomic step
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
-        with self.store.transaction():
-            self._link(todo, keys)
-            # The clusters the answers come from, read at this moment (one round trip where the
-            # store allows it); their views are computed after the lock is released.
-            clusters = self.store.clusters_with_members({d.id for d in todo}) if answers else {}
+        rows = [replace(d.row, fingerprint=d.packed or pack(d.fp)) for d in todo]
+        fresh, indexed, held, labels = self._store(todo, rows, keys)
+        groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, between the two
+        # The merges and the clusters the answers come from, in one atomic step (one round trip
+        # where the store allows it): a merge names clusters by member ids, which stay valid
+        # whatever others merged since; the views are computed from it below.
+        clusters = self.store.merge_and_members(groups, {d.id for d in todo} if answers else ())
         if not answers:
             return [None] * len(docs)
         results = self._answers(todo, clusters)
         return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
-    def _link(self, docs: list[Prepared], keys: tuple[np.ndarray, np.ndarray]) -> None:
-        store = self.store
-        known = store.doc_ids({d.url for d in docs})
-        old = store.docs(known.values())
-        contents = store.content_docs({d.fp.content for d in docs})
-        fresh: list[Prepared] = []
-        batch_urls: dict[str, Prepared] = {}
-        for position, doc in enumerate(docs):
-            doc.position = position
-            doc_id = known.get(doc.url)
-            twin = batch_urls.get(doc.url)
-            if twin is not None or (doc_id is not None and old[doc_id].content == doc.fp.content):
-                doc.id = twin.id if twin is not None else doc_id  # already linked as it is
-                continue
-            batch_urls[doc.url] = doc
-            if doc.fp.content in contents:
-                doc.holder = contents[doc.fp.content]
-            else:
-                contents[doc.fp.content] = -1 - len(fresh)  # placeholder: a doc of this batch
-                doc.row = replace(doc.row, fingerprint=pack(doc.fp))
-            if doc_id is not None:
-                store.update_doc(doc_id, doc.row)
-                doc.id = doc_id
-                self.stats["updated"] += 1
-            fresh.append(doc)
-        new = [d for d in fresh if d.id < 0]
-        for doc, doc_id in zip(new, store.add_docs([d.row for d in new])):
-            doc.id = doc_id
-        for doc in fresh:  # resolve placeholders to the batch doc's id
-            if doc.holder is not None and doc.holder < 0:
-                doc.holder = fresh[-1 - doc.holder].id
-        self._verify_and_merge(fresh, *keys)
+    def _store(self, docs: list[Prepared], rows: list[DocRow], keys: tuple[np.ndarray, np.ndarray, np.ndarray]
+               ) -> tuple[list[Prepared], list[Prepared], KeyPairs, dict[int, int]]:
+        """Store the batch's new and changed docs and index them (one atomic step, one round trip
+        where the store allows it): the docs to link (`fresh`), those of them that were
+        indexed (not exact copies), what the index held, and the labels as they stood."""
+        order = np.lexsort((keys[1], keys[0]))
+        states, held, labels = self.store.add_batch(rows, keys[0][order], keys[1][order], MAX_POSTING)
+        fresh = []
+        for position, (doc, (state, doc_id, holder)) in enumerate(zip(docs, states)):
+            doc.position, doc.id, doc.holder = position, doc_id, holder
+            if state in ("new", "updated"):
+                fresh.append(doc)
+                self.stats["updated"] += state == "updated"
+        return fresh, [d for d in fresh if d.holder is None], held, labels
 
-    def _verify_and_merge(self, fresh: list[Prepared], keys: np.ndarray, owners: np.ndarray,
-                          weights: np.ndarray) -> None:
-        store = self.store
-        # Keys of the docs that need them (not exact copies), owners renumbered to `indexed`.
-        indexed = [d for d in fresh if d.holder is None]
-        where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
-        where[[d.position for d in indexed]] = np.arange(len(indexed))
-        owners = where[owners]
-        keep = owners >= 0
-        keys, owners, weights = keys[keep], owners[keep], weights[keep]
-        ids = np.array([d.id for d in indexed], dtype=np.int64)
-        # Indexed before verification: nothing outside this transaction sees the difference,
-        # and the store reads and writes the keys in one pass.
-        order = np.lexsort((owners, keys))
-        held = store.lookup_and_add_keys(keys[order], ids[owners[order]], MAX_POSTING)
-        candidates, _ = batch_candidates(keys, owners, weights, ids, held)
-        labels = store.clusters_of(set(held.doc_ids.tolist()) | {d.id for d in fresh}
-                                   | {d.holder for d in fresh if d.holder is not None})
+    def _verify(self, fresh: list[Prepared], indexed: list[Prepared], held, labels: dict[int, int],
+                keys: np.ndarray, owners: np.ndarray, weights: np.ndarray) -> list[list[int]]:
+        """Verify the candidates of the indexed docs, as the labels stood when they were indexed;
+        the groups of labels (member ids) to merge."""
+        keys, owners, weights = _keys_of(indexed, keys, owners, weights)
+        candidates, _ = batch_candidates(keys, owners, weights, np.array([d.id for d in indexed], dtype=np.int64),
+                                         held)
         by_id = {d.id: d for d in fresh}
         union = _Labels()
         cache: dict[int, DocRow] = {}  # candidates' rows, with fingerprints
@@ -178,7 +151,7 @@ class Linker:
                 if kind:
                     self.stats[f"link_{kind}"] += 1
                     union.union(own, labels[cand])
-        store.merge_clusters(union.groups())
+        return union.groups()
 
     def _prefetch(self, indexed, candidates, by_id, labels, union, cache) -> None:
         # One read for the candidates the loop is likely to verify (the first MAX_VERIFY
@@ -221,3 +194,11 @@ class Linker:
         return cluster_views(self.store, self.now)
 
 
+def _keys_of(indexed: list[Prepared], keys: np.ndarray, owners: np.ndarray,
+             weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The batch's keys that belong to `indexed` docs, owners renumbered to positions there."""
+    where = np.full(len(owners) and int(owners.max()) + 1, -1, dtype=np.int64)
+    where[[d.position for d in indexed]] = np.arange(len(indexed))
+    owners = where[owners]
+    keep = owners >= 0
+    return keys[keep], owners[keep], weights[keep]

@@ -93,7 +93,7 @@ class _Vocabulary(dict):
     loose shingles skip), and whether it holds a digit. One lookup per word, then numpy
     gathers. Rows 0 and 1 are the line and sentence marks of `story_tokens`."""
 
-    LIMIT = 2_000_000  # tokens kept before starting over (bounded memory)
+    LIMIT = 500_000  # tokens kept before starting over (~60 MB a process; news repeats its words)
     LINE, SENTENCE = 0, 1
 
     def __init__(self):
@@ -201,8 +201,9 @@ def pack(fp: Fingerprint) -> bytes:
     return head + b"".join(a.astype("<u4", copy=False).tobytes() for a in arrays)
 
 
-def unpack(data: bytes, content: int = 0) -> Fingerprint:
-    """The Fingerprint that `pack` stored (without anchors and keys, which only indexing needs)."""
+def unpack(data: bytes, content: int = 0, **unpacked) -> Fingerprint:
+    """The Fingerprint that `pack` stored (without anchors and keys, which only indexing
+    needs, unless given in `unpacked`: the fields `pack` leaves out)."""
     version = data[0] if data else None
     if version != _VERSION:
         raise ValueError(f"unknown fingerprint format {version}")
@@ -211,4 +212,4 @@ def unpack(data: bytes, content: int = 0) -> Fingerprint:
     cuts = np.cumsum([n_shingles, n_sentences, n_sentences, n_loose, n_numbers, n_sketch, n_sketched])
     shingles, sentences_, frames, loose, numbers, sketched, sketch_sizes = np.split(body[:cuts[-1]], cuts[:-1])
     return Fingerprint(shingles=shingles, sentences=sentences_, frames=frames, loose=loose, numbers=numbers,
-                       sketch=sketched, sketch_sizes=sketch_sizes, content=content)
+                       sketch=sketched, sketch_sizes=sketch_sizes, content=content, **unpacked)

@@ -15,6 +15,7 @@ was out.") to prove anything.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from xxhash import xxh3_64_intdigest
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "SentenceMatch", "match",
-           "sketch"]
+           "sketches"]
 
 SKETCH_MIN_WORDS = 5
 # The top of a story is where its copies and versions overlap; a long text costs no more.
@@ -36,38 +37,44 @@ _EMPTY = np.zeros(0, dtype=np.uint32)
 _WORD_MASK = np.uint32(0xFFFFFFFE)  # words have the low bit clear, numbers set
 
 
-def sketch(stems: np.ndarray, lengths: list[int], quoted: list[bool],
-           numbers: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
-    """(items, sizes): per sketched sentence its content-word stems in text order, then its
-    numbers (flat uint32), and how many items each has.
+def sketches(stems: np.ndarray, runs: list[list[int]], quoted: list[list[bool]],
+             numbers: list[list[tuple[int, str]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per text, (items, sizes): per sketched sentence its content-word stems in text order,
+    then its numbers (flat uint32), and how many items each has. One numpy pass for a batch.
 
-    `stems` are the text's per-word stem hashes (uint64, 0 for a function word), `lengths` the
-    words of each sentence in text order, `quoted` whether it holds a quotation, `numbers`
-    (sentence, number as written). Words have the low bit cleared, numbers set, so the two
-    never meet. Repeated words are kept (`match` counts each once): a fingerprint costs less.
+    `stems` are the texts' per-word stem hashes one after another (uint64, 0 for a function
+    word); per text, `runs` are the words of each sentence in text order (they add up to
+    its words), `quoted` whether each holds a quotation, `numbers` (sentence, number as
+    written). Words have the low bit cleared, numbers set, so the two never meet. Repeated
+    words are kept (`match` counts each once): a fingerprint costs less.
     """
-    n = len(lengths)
-    if not n:
-        return _EMPTY, _EMPTY
-    owner = np.repeat(np.arange(n), lengths)
+    per_text = np.array([len(r) for r in runs], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(per_text)])  # each text's first sentence
+    total = int(first[-1])
+    owner = np.repeat(np.arange(total), np.fromiter(itertools.chain.from_iterable(runs), np.int64, total))
     content = stems != 0
-    counts = np.bincount(owner[content], minlength=n)
-    kept = np.flatnonzero((counts >= SKETCH_MIN_WORDS) & ~np.array(quoted, dtype=bool))[:SKETCH_SENTENCES]
-    if not len(kept):
-        return _EMPTY, _EMPTY
-    keep = np.zeros(n, dtype=bool)
-    keep[kept] = True
+    counts = np.bincount(owner[content], minlength=total)
+    eligible = (counts >= SKETCH_MIN_WORDS) & ~np.fromiter(itertools.chain.from_iterable(quoted), bool, total)
+    before = np.concatenate([[0], np.cumsum(eligible)])  # eligible sentences before each
+    rank = before[:-1] - np.repeat(before[first[:-1]], per_text)  # among its text's eligible ones
+    keep = eligible & (rank < SKETCH_SENTENCES)
     take = content & keep[owner]
     items = (stems[take] >> np.uint64(32)).astype(np.uint32) & _WORD_MASK
-    sizes = counts[kept]
-    marked = [(i, (xxh3_64_intdigest(number.replace(",", "").encode()) >> 32) | 1)
-              for i, number in numbers if keep[i]]
+    owners = owner[take]
+    kept_flags, starts = keep.tolist(), first.tolist()
+    marked = [(starts[t] + i, (xxh3_64_intdigest(number.replace(",", "").encode()) >> 32) | 1)
+              for t, found in enumerate(numbers) for i, number in found if kept_flags[starts[t] + i]]
     if marked:
-        owners = np.concatenate([owner[take], np.array([i for i, _ in marked])])
+        owners = np.concatenate([owners, np.array([i for i, _ in marked], dtype=np.int64)])
         order = np.argsort(owners, kind="stable")  # each sentence's numbers after its words
         items = np.concatenate([items, np.array([h for _, h in marked], dtype=np.uint32)])[order]
-        sizes = sizes + np.bincount(owners[len(items) - len(marked):], minlength=n)[kept]
-    return items, sizes.astype(np.uint32)
+        owners = owners[order]
+    kept = np.flatnonzero(keep)
+    sizes = np.bincount(owners, minlength=total)[kept].astype(np.uint32)
+    kept_bounds = np.searchsorted(kept, first).tolist()
+    item_bounds = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]).tolist()
+    return [(items[item_bounds[kept_bounds[t]]:item_bounds[kept_bounds[t + 1]]],
+             sizes[kept_bounds[t]:kept_bounds[t + 1]]) for t in range(len(runs))]
 
 
 @dataclass(frozen=True)

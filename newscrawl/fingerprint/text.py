@@ -10,7 +10,7 @@ from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
 from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
 __all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "cut_dateline",
-           "dateline_key", "normalise", "prose", "sentences", "story_tokens", "tokens"]
+           "dateline_key", "normalise", "prose", "sentences", "story_parts", "story_tokens", "tokens"]
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -141,6 +141,8 @@ LINE_MARK, SENTENCE_MARK = "\x01", "\x02"
 # replaced with the cut (it is no word): the same cuts, but the regex engine skips ahead to
 # the next end mark and sub() copies a plain string, three times as fast.
 _MARK = re.compile(r"[.!?…。][\"')\]]* ")
+# The same, split on: the end mark and closers kept (a sentence keeps its end mark).
+_MARK_SPLIT = re.compile(r"([.!?…。][\"')\]]*) ")
 _MARK_UNSPACED = re.compile(f"[.!?…。][\"')\\]」』]* |[!?…。][\"')\\]」』]*(?=[{_UNSPACED}])")
 # ASCII: every character that is no part of a word becomes a space (then str.split is the
 # tokenizer, a few times faster than WORD), but the marks.
@@ -157,21 +159,37 @@ def story_tokens(story: Prose) -> list[str]:
 
     The same cuts and words as `sentences` and `tokens` line by line, in a few calls per text.
     """
-    marked = (_MARK_UNSPACED if story.unspaced else _MARK).sub(" \x1e ", "\x1d".join(story.lines))
+    return story_parts(story)[0]
+
+
+def story_parts(story: Prose) -> tuple[list[str], list[str] | None]:
+    """`story_tokens(story)`, and the sentences of all its lines as `sentences` gives them
+    (None for unspaced script), from one regex pass."""
+    joined = "\x1d".join(story.lines)
+    said = None
+    if story.unspaced:
+        marked = _MARK_UNSPACED.sub(" \x1e ", joined)
+    else:
+        pieces = _MARK_SPLIT.split(joined)  # text, end mark and closers, text, ...
+        texts = pieces[::2]
+        marked = " \x1e ".join(texts)  # what _MARK.sub(" \x1e ", joined) makes
+        # `sentences` keeps the end mark, not the closers after it, and drops empty parts.
+        said = [part for text, end in zip(texts, pieces[1::2] + [""])
+                for part in (text + end[:1]).split("\x1d") if part]
     if LINE_MARK in marked or SENTENCE_MARK in marked:  # the text's own: no words, so spaces
         marked = marked.replace(LINE_MARK, " ").replace(SENTENCE_MARK, " ")
     marked = marked.replace("\x1d", f" {LINE_MARK} ").replace("\x1e", SENTENCE_MARK)
     if marked.isascii():
-        return marked.translate(_ASCII_WORDS).split()
+        return marked.translate(_ASCII_WORDS).split(), said
     if not story.unspaced:
-        return _WORD_OR_MARK.findall(marked)
+        return _WORD_OR_MARK.findall(marked), said
     out: list[str] = []
     for piece in _PIECE_OR_MARK.findall(marked):
         if len(piece) > 1 and _UNSPACED_CHAR.match(piece):  # a run of unspaced script: its bigrams
             out += [piece[i:i + 2] for i in range(len(piece) - 1)]
         else:
             out.append(piece)
-    return out
+    return out, said
 
 
 def dateline_key(place: str | None) -> str | None:

@@ -6,7 +6,7 @@ import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -94,7 +94,9 @@ class Store(ABC):
     updates (SQLite transactions, Redis MULTI/Lua) can carry it. Cluster membership is a
     label per document (the id of one member); `merge_clusters` relabels whole clusters.
     Writers that read-then-write wrap the sequence in `transaction()`, which serialises
-    them across threads and processes.
+    them across threads and processes. A linker's batch takes two atomic steps,
+    `add_batch` and `merge_and_members`, with its verification between them: a backend
+    that can run each as one server-side script (Redis) needs no lock for them.
     """
 
     url: str
@@ -123,6 +125,13 @@ class Store(ABC):
     @abstractmethod
     def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
         """For each known content hash, the id of one document that has it."""
+
+    def known_docs(self, urls: Iterable[str], contents: Iterable[int]) -> tuple[
+            dict[str, int], dict[int, DocRow], dict[int, int]]:
+        """`doc_ids(urls)`, the `docs` of those ids and `content_docs(contents)`, read at one
+        moment; a backend may do it in one round trip."""
+        known = self.doc_ids(urls)
+        return known, self.docs(known.values()), self.content_docs(contents)
 
     @abstractmethod
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
@@ -156,6 +165,69 @@ class Store(ABC):
         self.add_keys(KeyPairs(*capped_pairs(keys, doc_ids, held.keys, cap)))
         return held
 
+    def add_and_index(self, rows: Sequence[DocRow], keys: np.ndarray, doc_ids: np.ndarray, cap: int,
+                      others: Iterable[int] = ()) -> tuple[list[int], KeyPairs, dict[int, int]]:
+        """`add_docs(rows)`, then `lookup_and_add_keys(keys, doc_ids, cap)`, then `clusters_of`
+        the ids found and `others`; a negative id -k in `doc_ids` or `others` stands for the
+        k-th new row's. The new ids, the pairs found and the labels. A backend may do it all
+        in one round trip."""
+        ids = self.add_docs(rows)
+        new = np.array([0, *ids], dtype=np.int64)
+        doc_ids, others = np.asarray(doc_ids, dtype=np.int64), np.fromiter(others, dtype=np.int64)
+        held = self.lookup_and_add_keys(keys, np.where(doc_ids < 0, new[-np.minimum(doc_ids, 0)], doc_ids), cap)
+        others = np.where(others < 0, new[-np.minimum(others, 0)], others)
+        return ids, held, self.clusters_of({*held.doc_ids.tolist(), *others.tolist(), *ids})
+
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
+                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+        """Store a linker's batch (each row with its fingerprint) and index it, in one atomic step.
+
+        Per row, in order: its state, its id and its holder (a doc with the same content, or
+        None). `new`: stored; `updated`: its URL's doc now has this text; `known`: its URL is
+        stored with this text already; `twin`: its URL came earlier in the batch (that doc's
+        id). A doc with a holder is an exact copy: stored without its fingerprint, not indexed.
+        The indexed docs' keys (`keys` sorted, arrival order within a key, `owners[i]` the
+        position of the row owning `keys[i]`) go through `lookup_and_add_keys`. Returns the
+        states, the pairs the index held, and the labels of those docs, of the holders and of
+        the updated docs (a new doc is its own). A backend may do it in one round trip."""
+        with self.transaction():
+            known, old, contents = self.known_docs({r.url for r in rows}, {r.content for r in rows})
+            out: list[list] = []
+            new: list[DocRow] = []
+            urls: dict[str, int] = {}
+            for position, row in enumerate(rows):
+                doc_id = known.get(row.url)
+                if row.url in urls:
+                    out.append(["twin", urls[row.url], None])  # a position, for now
+                    continue
+                if doc_id is not None and old[doc_id].content == row.content:
+                    out.append(["known", doc_id, None])
+                    continue
+                urls[row.url] = position
+                holder = contents.get(row.content)
+                stored = row if holder is None else replace(row, fingerprint=None)
+                if doc_id is not None:
+                    self.update_doc(doc_id, stored)
+                    out.append(["updated", doc_id, holder])
+                else:
+                    new.append(stored)
+                    out.append(["new", -len(new), holder])  # the k-th new row, for now
+                contents.setdefault(row.content, out[-1][1])
+            indexed = np.array([state in ("new", "updated") and holder is None for state, _, holder in out], dtype=bool)
+            owners = np.asarray(owners, dtype=np.int64)
+            keep = indexed[owners] if len(owners) else np.zeros(0, dtype=bool)
+            refs = np.array([ident for _, ident, _ in out], dtype=np.int64)
+            others = {h for _, _, h in out if h is not None} | {i for state, i, _ in out if state == "updated"}
+            ids, held, labels = self.add_and_index(new, np.asarray(keys)[keep], refs[owners[keep]], cap, others)
+            for entry in out:
+                if entry[0] != "twin":
+                    entry[1] = ids[-1 - entry[1]] if entry[1] < 0 else entry[1]
+                    entry[2] = ids[-1 - entry[2]] if entry[2] is not None and entry[2] < 0 else entry[2]
+            for entry in out:
+                if entry[0] == "twin":
+                    entry[1] = out[entry[1]][1]
+            return [tuple(entry) for entry in out], held, labels
+
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
@@ -175,6 +247,18 @@ class Store(ABC):
         labels = self.clusters_of(ids)
         members = {label: self.cluster_members(label) for label in set(labels.values())}
         return {i: (label, members[label]) for i, label in labels.items()}
+
+    def merge_and_members(self, groups: Iterable[Sequence[int]],
+                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        """Make the clusters holding each group of doc ids one cluster (as `merge_clusters`),
+        then `clusters_with_members(ids)`: one atomic step, without the caller's transaction
+        (a doc's cluster is found when the merge runs, so it may have been merged since the
+        caller looked). A backend may do it in one round trip."""
+        groups = [list(group) for group in groups]
+        with self.transaction():
+            labels = self.clusters_of({i for group in groups for i in group})
+            self.merge_clusters([[labels[i] for i in group if i in labels] for group in groups])
+            return self.clusters_with_members(ids)
 
     @abstractmethod
     def iter_clusters(self) -> Iterator[list[int]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-import struct
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +18,9 @@ from redis.retry import Retry
 from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
 from newscrawl.store.keytable import sorted_unique
 from newscrawl.store.redis_lock import QueueLock
+from newscrawl.store.redis_lua import INDEX_HASH_BITS, LABELS_PER_HASH, SCRIPTS
+from newscrawl.store.redis_values import (INT64, doc_args, held_pairs, id_list, joined, members_by_id, merge_args,
+                                         pack_row, unpack_row)
 
 __all__ = ["RedisStore", "open_redis_store"]
 
@@ -32,15 +33,8 @@ __all__ = ["RedisStore", "open_redis_store"]
 #   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first INDEX_HASH_BITS bits
 #   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
 LAYOUT = "2"  # 1 had 2^16 index hashes
-# The candidate index is spread over 2^20 hashes so that each stays a compact listpack
-# (at most hash-max-listpack-entries, 512 by default) up to ~14M docs of ~38 keys: a
-# listpack entry costs ~16 bytes, a hashtable entry ~50. With 2^16 hashes the index
-# jumped from ~700 to ~2,050 B/doc past ~880k docs (bench/dedup.py). The price: ~100 MB
-# of per-hash overhead once the store is big, and more B/doc below ~100k docs.
-INDEX_HASH_BITS = 20
 # A script runs alone on the server: big batches go in slices of this many keys (~50 ms).
 KEYS_PER_CALL = 20_000
-LABELS_PER_HASH = 128  # within hash-max-listpack-entries (512 by default): compact small hashes
 
 # A dropped connection is retried for about three seconds (a restarting server), then reported.
 # Timeouts are not retried: the command may have run, and a script must not run twice.
@@ -52,224 +46,6 @@ LOCK_TTL = 30.0
 LOCK_WAIT = 60.0  # as SQLite's busy timeout: how long a writer queues behind others
 # Waiters are woken by the release (QueueLock); without a wake-up they try again this often.
 LOCK_RETRY = 0.05
-
-_INT64 = struct.Struct(">q")
-
-# Prepended to every script: refuse to use a store the server has lost, so a restart
-# without persistence is loud instead of silently starting over.
-_LIB = """
-local P = ARGV[1]
-if redis.call('HEXISTS', P .. 'meta', 'layout') == 0 then
-  return redis.error_reply('its data has vanished from the server (restarted without persistence, ' ..
-    'flushed or evicted?)')
-end
-local function label_hash(id) return P .. 'label:' .. math.floor(id / LABELS_PER_HASH) end
--- An index key's first INDEX_HASH_BITS bits name its hash, its last six bytes are its field there.
-local function key_hash(key)
-  local b1, b2, b3 = string.byte(key, 1, 3)
-  return P .. 'key:' .. math.floor((b1 * 65536 + b2 * 256 + b3) / INDEX_HASH_DIVISOR)
-end
-local function append(hash, field, id)  -- add id to the comma list at field, once
-  local list = redis.call('HGET', hash, field)
-  if not list then
-    redis.call('HSET', hash, field, id)
-  elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
-    redis.call('HSET', hash, field, list .. ',' .. id)
-  end
-end
-""".replace("LABELS_PER_HASH", str(LABELS_PER_HASH)).replace(
-    "INDEX_HASH_DIVISOR", str(1 << (24 - INDEX_HASH_BITS)))
-
-_SCRIPTS = {
-    # ARGV: P, n, n x (url, row, content), then (content, fingerprint) pairs.
-    "add_docs": """
-local n, batch = tonumber(ARGV[2]), {}
-for i = 0, n - 1 do
-  local url = ARGV[3 + 3 * i]
-  if batch[url] or redis.call('HEXISTS', P .. 'url', url) == 1 then
-    return redis.error_reply(url .. ' is already stored')
-  end
-  batch[url] = true
-end
-local first = redis.call('HINCRBY', P .. 'meta', 'ids', n) - n
-for i = 0, n - 1 do
-  local id = first + i
-  redis.call('HSET', P .. 'url', ARGV[3 + 3 * i], id)
-  redis.call('HSET', P .. 'doc', id, ARGV[4 + 3 * i])
-  redis.call('HSET', label_hash(id), id, id)
-  append(P .. 'content', ARGV[5 + 3 * i], id)
-end
-for i = 3 + 3 * n, #ARGV, 2 do redis.call('HSETNX', P .. 'fp', ARGV[i], ARGV[i + 1]) end
-return first
-""",
-    # ARGV: P, id, the row as the caller read it, the new row, [content, fingerprint].
-    # Compare-and-set: the caller read the old row (for its URL) and retries if it changed.
-    "update_doc": """
-local id = ARGV[2]
-if redis.call('HGET', P .. 'doc', id) ~= ARGV[3] then return 0 end
-redis.call('HSET', P .. 'doc', id, ARGV[4])
-local old, new = string.sub(ARGV[3], 1, 8), string.sub(ARGV[4], 1, 8)
-if old ~= new then
-  local kept = {}
-  for other in string.gmatch(redis.call('HGET', P .. 'content', old) or '', '[^,]+') do
-    if other ~= id then kept[#kept + 1] = other end
-  end
-  if #kept > 0 then redis.call('HSET', P .. 'content', old, table.concat(kept, ','))
-  else redis.call('HDEL', P .. 'content', old) end
-  append(P .. 'content', new, id)
-end
-if ARGV[6] then redis.call('HSETNX', P .. 'fp', ARGV[5], ARGV[6]) end
-return 1
-""",
-    # ARGV: P, the keys (8 bytes each, concatenated), their doc ids ("id,id,...").
-    # Batches travel as two strings: tens of thousands of arguments cost the client more than Redis.
-    "add_keys": """
-local n = 0
-for id in string.gmatch(ARGV[3], '[^,]+') do
-  local key = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8)
-  append(key_hash(key), string.sub(key, 3), id)
-  n = n + 1
-end
-""",
-    # ARGV: P, keys (8 bytes each, sorted: a key's pairs side by side in arrival order), their
-    # doc ids ("id,id,..."), the cap. Per distinct key the ids it held, joined by ';' ('' where
-    # none); a pair is indexed while its key has fewer than cap. Lookup and add_keys in one pass.
-    "index": """
-local out, cap, n = {}, tonumber(ARGV[4]), 0
-local prev, hash, field, list, room, changed
-for id in string.gmatch(ARGV[3], '[^,]+') do
-  local key, done = string.sub(ARGV[2], 8 * n + 1, 8 * n + 8), false
-  n = n + 1
-  if key ~= prev then
-    if changed then redis.call('HSET', hash, field, list) end
-    prev, hash, field, changed = key, key_hash(key), string.sub(key, 3), false
-    -- Nearly every key is new (98% on the synthetic corpus): one call stores it and says so.
-    if cap > 0 and redis.call('HSETNX', hash, field, id) == 1 then
-      out[#out + 1], list, room, done = '', id, cap - 1, true
-    else
-      list = redis.call('HGET', hash, field) or ''
-      out[#out + 1] = list
-      room = cap - (list == '' and 0 or select(2, string.gsub(list, ',', ',')) + 1)
-    end
-  end
-  if not done then
-    if room > 0 then
-      if list == '' then
-        list, changed = id, true
-      elseif not string.find(',' .. list .. ',', ',' .. id .. ',', 1, true) then
-        list, changed = list .. ',' .. id, true
-      end
-    end
-    room = room - 1
-  end
-end
-if changed then redis.call('HSET', hash, field, list) end
-return table.concat(out, ';')
-""",
-    # ARGV: P, then 8-byte keys concatenated, or 'label' and ids ("id,id,..."): the values in
-    # their small hashes, joined by ';' ('' where none), so one string comes back.
-    "lookup": """
-local out = {}
-if ARGV[2] == 'label' then
-  for id in string.gmatch(ARGV[3], '[^,]+') do
-    out[#out + 1] = redis.call('HGET', label_hash(id), id) or ''
-  end
-else
-  for i = 1, #ARGV[2], 8 do
-    local key = string.sub(ARGV[2], i, i + 7)
-    out[#out + 1] = redis.call('HGET', key_hash(key), string.sub(key, 3)) or ''
-  end
-end
-return table.concat(out, ';')
-""",
-    # ARGV: P, ids ("id,id,..."), '1' for fingerprints too: per id its row and the fingerprint
-    # of its content ('' where none, or where an earlier id had the same content).
-    "docs": """
-local out, sent = {}, {}
-for id in string.gmatch(ARGV[2], '[^,]+') do
-  local row = redis.call('HGET', P .. 'doc', id) or ''
-  local fp = ''
-  if row ~= '' and ARGV[3] == '1' and not sent[string.sub(row, 1, 8)] then
-    sent[string.sub(row, 1, 8)] = true
-    fp = redis.call('HGET', P .. 'fp', string.sub(row, 1, 8)) or ''
-  end
-  out[#out + 1] = row
-  out[#out + 1] = fp
-end
-return out
-""",
-    # ARGV: P, ids ("id,id,..."): per id 'label:id,id,...' (its cluster's members) or '', joined by ';'.
-    "members": """
-local out, lists = {}, {}
-for id in string.gmatch(ARGV[2], '[^,]+') do
-  local label = redis.call('HGET', label_hash(id), id)
-  if label then
-    if not lists[label] then
-      lists[label] = redis.call('HGET', P .. 'cluster', label) or
-        (redis.call('HGET', label_hash(label), label) == label and label or '')
-    end
-    out[#out + 1] = label .. ':' .. lists[label]
-  else
-    out[#out + 1] = ''
-  end
-end
-return table.concat(out, ';')
-""",
-    # ARGV: P, then groups as (count, labels...), labels distinct and ascending. One script
-    # for all groups: a crash can't leave a cluster half relabelled.
-    "merge": """
-local function members(label)  -- ids with this label, as a comma list ('' for none)
-  local list = redis.call('HGET', P .. 'cluster', label)
-  if list then return list end
-  if redis.call('HGET', label_hash(label), label) == label then return label end
-  return ''
-end
-local i = 2
-while i <= #ARGV do
-  local n, lists, keep, best = tonumber(ARGV[i]), {}, nil, 0
-  for j = 1, n do
-    lists[j] = members(ARGV[i + j])
-    local size = lists[j] == '' and 0 or select(2, string.gsub(lists[j], ',', ',')) + 1
-    if size > best then keep, best = j, size end  -- labels ascend: ties keep the smallest
-  end
-  if keep then
-    local label, all = ARGV[i + keep], {lists[keep]}
-    for j = 1, n do
-      if j ~= keep and lists[j] ~= '' then
-        for id in string.gmatch(lists[j], '[^,]+') do redis.call('HSET', label_hash(id), id, label) end
-        redis.call('HDEL', P .. 'cluster', ARGV[i + j])
-        all[#all + 1] = lists[j]
-      end
-    end
-    if #all > 1 then redis.call('HSET', P .. 'cluster', label, table.concat(all, ',')) end
-  end
-  i = i + n + 1
-end
-""",
-    # KEYS: the site's block hash; ARGV: P, cap, story key, distinct block hashes.
-    "blocks": """
-for i = 4, #ARGV do
-  local stories, known = cjson.decode(redis.call('HGET', KEYS[1], ARGV[i]) or '[]'), false
-  for _, story in ipairs(stories) do known = known or story == ARGV[3] end
-  if not known and #stories < tonumber(ARGV[2]) then
-    stories[#stories + 1] = ARGV[3]
-    redis.call('HSET', KEYS[1], ARGV[i], cjson.encode(stories))
-  end
-end
-""",
-    # KEYS: a hash; ARGV: P, HSET or HSETNX, then (field, value) pairs.
-    "hset": "for i = 3, #ARGV, 2 do redis.call(ARGV[2], KEYS[1], ARGV[i], ARGV[i + 1]) end",
-    # ARGV: P, first, last: the doc ids listed in index hashes first..last ("id,id,...").
-    "index_ids": """
-local out = {}
-for n = tonumber(ARGV[2]), tonumber(ARGV[3]) do
-  local lists = redis.call('HVALS', P .. 'key:' .. n)
-  if #lists > 0 then out[#out + 1] = table.concat(lists, ',') end
-end
-return table.concat(out, ',')
-""",
-}
-
 
 def retry_policy() -> Retry:
     """How every Redis connection of a crawl rides out a server restart: ~2 s of backoff, then an error."""
@@ -310,7 +86,7 @@ class RedisStore(Store):
             policy = self._call("INFO", "memory").get("maxmemory_policy", "")
         except (ValueError, TypeError) as error:  # a malformed URL, an unknown ?option
             raise StoreError(f"invalid store URL {self.url}: {error}") from None
-        self._scripts = {name: self._r.register_script(_LIB + body) for name, body in _SCRIPTS.items()}
+        self._scripts = {name: self._r.register_script(body) for name, body in SCRIPTS.items()}
         self._lock = QueueLock(self._r, self._p + "lock", timeout=LOCK_TTL, sleep=LOCK_RETRY,
                                blocking_timeout=LOCK_WAIT, thread_local=False)
         try:
@@ -350,10 +126,10 @@ class RedisStore(Store):
         with self._errors():
             return self._r.execute_command(*command)
 
-    def _batch(self, commands: list[tuple]) -> list:
-        """Several commands, one round trip."""
+    def _batch(self, commands: list[tuple], atomic: bool = False) -> list:
+        """Several commands, one round trip; `atomic`: in MULTI/EXEC, one moment's view."""
         with self._errors():
-            pipe = self._r.pipeline(transaction=False)
+            pipe = self._r.pipeline(transaction=atomic)
             for command in commands:
                 pipe.execute_command(*command)
             return pipe.execute() if commands else []
@@ -411,26 +187,18 @@ class RedisStore(Store):
         if not rows:
             self._check()
             return []
-        args: list = [len(rows)]
-        fingerprints = {}
-        for row in rows:
-            args += [row.url, _pack_row(row), _INT64.pack(row.content)]
-            if row.fingerprint is not None:
-                fingerprints.setdefault(_INT64.pack(row.content), row.fingerprint)
-        for pair in fingerprints.items():
-            args += pair
-        first = self._run("add_docs", args)
+        first = self._run("add_docs", doc_args(rows))
         return list(range(first, first + len(rows)))
 
     def update_doc(self, doc_id: int, row: DocRow) -> None:
-        fingerprint = [] if row.fingerprint is None else [_INT64.pack(row.content), row.fingerprint]
+        fingerprint = [] if row.fingerprint is None else [INT64.pack(row.content), row.fingerprint]
         while True:
             old = self._call("HGET", self._p + "doc", doc_id)
             if old is None:  # as in SQLite: no such doc, but the fingerprint is kept
                 if fingerprint:
                     self._run("hset", ["HSETNX", *fingerprint], self._p + "fp")
                 return
-            new = _pack_row(replace(row, url=_unpack_row(old).url))  # a doc keeps its URL
+            new = pack_row(replace(row, url=unpack_row(old).url))  # a doc keeps its URL
             if self._run("update_doc", [doc_id, old, new, *fingerprint]):
                 return
 
@@ -440,19 +208,31 @@ class RedisStore(Store):
 
     def content_docs(self, contents: Iterable[int]) -> dict[int, int]:
         contents = list(dict.fromkeys(contents))
-        lists = self._hmget(self._p + "content", [_INT64.pack(c) for c in contents])
-        return {c: min(_ids(ids)) for c, ids in zip(contents, lists) if ids}
+        lists = self._hmget(self._p + "content", [INT64.pack(c) for c in contents])
+        return {c: min(id_list(ids)) for c, ids in zip(contents, lists) if ids}
+
+    def known_docs(self, urls: Iterable[str], contents: Iterable[int]) -> tuple[
+            dict[str, int], dict[int, DocRow], dict[int, int]]:
+        urls, contents = list(dict.fromkeys(urls)), list(dict.fromkeys(contents))
+        if not urls and not contents:
+            self._check()
+            return {}, {}, {}
+        reply = self._run("known", [b"".join(INT64.pack(c) for c in contents), *urls])
+        ids = {u: int(i) for u, i in zip(urls, reply[:2 * len(urls):2]) if i}
+        rows = {int(i): unpack_row(row) for i, row in zip(reply[:2 * len(urls):2], reply[1:2 * len(urls):2]) if i}
+        holders = {c: min(id_list(ids)) for c, ids in zip(contents, reply[2 * len(urls):]) if ids}
+        return ids, rows, holders
 
     def docs(self, ids: Iterable[int], fingerprints: bool = False) -> dict[int, DocRow]:
         ids = list(dict.fromkeys(ids))
         if not fingerprints:
-            return {i: _unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
+            return {i: unpack_row(v) for i, v in zip(ids, self._hmget(self._p + "doc", ids)) if v is not None}
         if not ids:
             self._check()
             return {}
-        replies = self._run("docs", [_joined(ids), "1"])  # rows and fingerprints in one round trip
+        replies = self._run("docs", [joined(ids), "1"])  # rows and fingerprints in one round trip
         data = {row[:8]: fp for row, fp in zip(replies[::2], replies[1::2]) if fp}
-        return {i: replace(_unpack_row(row), fingerprint=data.get(row[:8]))
+        return {i: replace(unpack_row(row), fingerprint=data.get(row[:8]))
                 for i, row in zip(ids, replies[::2]) if row}
 
     def count_docs(self) -> int:
@@ -464,7 +244,7 @@ class RedisStore(Store):
         pairs = KeyPairs.of(pairs)  # the script keeps a repeated pair once
         for at in range(0, len(pairs), KEYS_PER_CALL):
             keys, ids = pairs.keys[at:at + KEYS_PER_CALL], pairs.doc_ids[at:at + KEYS_PER_CALL]
-            self._run("add_keys", [keys.astype(">i8").tobytes(), _joined(ids.tolist())])
+            self._run("add_keys", [keys.astype(">i8").tobytes(), joined(ids.tolist())])
 
     def lookup_keys(self, keys: Iterable[int]) -> dict[int, list[int]]:
         keys = list(dict.fromkeys(np.fromiter(keys, dtype=np.int64).tolist()))
@@ -474,7 +254,7 @@ class RedisStore(Store):
         packed = np.array(keys, dtype=">i8").tobytes()
         lists = [ids for at in range(0, len(packed), 8 * KEYS_PER_CALL)
                  for ids in self._run("lookup", [packed[at:at + 8 * KEYS_PER_CALL]]).split(b";")]
-        return {key: sorted(_ids(ids)) for key, ids in zip(keys, lists) if ids}
+        return {key: sorted(id_list(ids)) for key, ids in zip(keys, lists) if ids}
 
     def lookup_and_add_keys(self, keys: np.ndarray, doc_ids: np.ndarray, cap: int) -> KeyPairs:
         self._check()
@@ -485,29 +265,63 @@ class RedisStore(Store):
             end = min(at + KEYS_PER_CALL, len(keys))
             while end < len(keys) and keys[end] == keys[end - 1]:
                 end += 1
-            reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), _joined(doc_ids[at:end].tolist()), cap])
-            for key, ids in zip(sorted_unique(keys[at:end]).tolist(), reply.split(b";")):
-                if ids:
-                    found.append(key)
-                    lists.append(sorted(_ids(ids)))
+            reply = self._run("index", [keys[at:end].astype(">i8").tobytes(), joined(doc_ids[at:end].tolist()), cap])
+            found += sorted_unique(keys[at:end]).tolist()
+            lists += reply.split(b";")
             at = end
-        sizes = [len(ids) for ids in lists]
-        return KeyPairs(np.repeat(np.array(found, dtype=np.int64), sizes),
-                        np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=sum(sizes)))
+        return held_pairs(found, lists)
+
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
+                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+        if len(keys) > KEYS_PER_CALL or not rows:  # in slices under the lock, so no one script holds the server long
+            return super().add_batch(rows, keys, owners, cap)
+        self._check()
+        keys = np.asarray(keys, dtype=np.int64)
+        args = [len(rows)]
+        for row in rows:
+            args += [row.url, pack_row(row), INT64.pack(row.content), row.fingerprint or b""]
+        args += [keys.astype(">i8").tobytes(), joined(np.asarray(owners).tolist()), cap]
+        # No lock: the script is atomic. Only while someone holds the lock (a whole-store
+        # reader such as integrity_check, or a big batch) does a batch wait and go under it.
+        reply = self._run("add_batch", [b"", *args])
+        if reply == b"busy":
+            with self.transaction():
+                reply = self._run("add_batch", [self._lock.local.token, *args])
+        states, ids, holders, lists, found, labels = reply
+        names = {b"n": "new", b"u": "updated", b"k": "known", b"t": "twin"}
+        out = [(names[bytes([state])], int(i), int(h) if h else None)
+               for state, i, h in zip(states, ids.split(b","), holders.split(b","))]
+        indexed = np.array([state in ("new", "updated") and h is None for state, _, h in out], dtype=bool)
+        owners = np.asarray(owners, dtype=np.int64)
+        held = held_pairs(sorted_unique(keys[indexed[owners]]).tolist(), lists.split(b";"))
+        labels = {i: int(label) for i, label in zip(id_list(found), labels.split(b",")) if label} if found else {}
+        labels.update((i, i) for state, i, _ in out if state == "new")  # a new doc is a cluster of its own
+        return out, held, labels
+
+    def add_and_index(self, rows: Sequence[DocRow], keys: np.ndarray, doc_ids: np.ndarray, cap: int,
+                      others: Iterable[int] = ()) -> tuple[list[int], KeyPairs, dict[int, int]]:
+        others = list(others)
+        if len(keys) > KEYS_PER_CALL:  # in slices, so no one script holds the server for long
+            return super().add_and_index(rows, keys, doc_ids, cap, others)
+        self._check()
+        keys, doc_ids = np.asarray(keys, dtype=np.int64), np.asarray(doc_ids, dtype=np.int64)
+        first, lists, found, labels = self._run("add_and_index", [
+            *doc_args(rows), keys.astype(">i8").tobytes(), joined(doc_ids.tolist()), cap, joined(others)])
+        held = held_pairs(sorted_unique(keys).tolist(), lists.split(b";"))
+        ids = list(range(first, first + len(rows)))
+        out = {i: int(label) for i, label in zip(id_list(found), labels.split(b",")) if label} if found else {}
+        out.update((i, i) for i in ids)  # a new doc is a cluster of its own
+        return ids, held, out
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        labels = self._run("lookup", ["label", _joined(ids)]).split(b";") if ids else []
+        labels = self._run("lookup", ["label", joined(ids)]).split(b";") if ids else []
         return {i: int(label) for i, label in zip(ids, labels) if label}
 
     def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
         self._check()
-        args: list = []
-        for group in groups:
-            labels = sorted(set(group))
-            if len(labels) > 1:
-                args += [len(labels), *labels]
+        args = merge_args(groups)
         if args:
             self._run("merge", args)
 
@@ -515,22 +329,23 @@ class RedisStore(Store):
         listed, own = self._batch([("HGET", self._p + "cluster", label),
                                    ("HGET", self._label_hash(label), label)])
         if listed:
-            return sorted(_ids(listed))
+            return sorted(id_list(listed))
         return [label] if own is not None and int(own) == label else []
 
     def clusters_with_members(self, ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        replies = self._run("members", [_joined(ids)]).split(b";") if ids else []
-        out = {}
-        for i, reply in zip(ids, replies):
-            if reply:
-                label, members = reply.split(b":")
-                out[i] = (int(label), sorted(_ids(members)) if members else [])
-        return out
+        return members_by_id(ids, self._run("members", [joined(ids)]).split(b";") if ids else [])
+
+    def merge_and_members(self, groups: Iterable[Sequence[int]],
+                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+        self._check()
+        ids = [i for i in dict.fromkeys(ids) if i >= 0]
+        replies = self._run("merge_members", [joined(ids), *merge_args(groups)])
+        return members_by_id(ids, replies.split(b";") if ids else [])
 
     def iter_clusters(self) -> Iterator[list[int]]:
         clusters = self._call("HGETALL", self._p + "cluster")
-        return iter([sorted(_ids(clusters[label])) for label in sorted(clusters, key=int)])
+        return iter([sorted(id_list(clusters[label])) for label in sorted(clusters, key=int)])
 
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
         self._check()
@@ -583,23 +398,24 @@ class RedisStore(Store):
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
         p = self._p
-        with self.transaction():  # linkers wait, so the view is consistent
-            rows = {int(i): _unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
+        with self.transaction():  # batches wait, so no doc comes or changes meanwhile
+            rows = {int(i): unpack_row(v) for i, v in self._call("HGETALL", p + "doc").items()}
             top = int(self._call("HGET", p + "meta", "ids") or 0)
-            labels = {int(i): int(label) for reply in self._batch(
-                [("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)])
-                for i, label in reply.items()}
-            clusters = {int(label): _ids(v) for label, v in self._call("HGETALL", p + "cluster").items()}
+            # Merges take no lock: the labels and the clusters are read at one moment.
+            *replies, clusters = self._batch([("HGETALL", self._label_hash(i)) for i in range(0, top, LABELS_PER_HASH)]
+                                             + [("HGETALL", p + "cluster")], atomic=True)
+            labels = {int(i): int(label) for reply in replies for i, label in reply.items()}
+            clusters = {int(label): id_list(v) for label, v in clusters.items()}
             indexed: set[int] = set()
             for first in range(0, 1 << INDEX_HASH_BITS, 4096):  # the index, a slice per call
                 ids = self._run("index_ids", [first, first + 4095])
-                indexed.update(_ids(ids) if ids else ())
+                indexed.update(id_list(ids) if ids else ())
             urls = {url.decode(): int(i) for url, i in self._call("HGETALL", p + "url").items()}
-            contents = {c: set(_ids(v)) for c, v in self._call("HGETALL", p + "content").items()}
+            contents = {c: set(id_list(v)) for c, v in self._call("HGETALL", p + "content").items()}
             stored = set(self._call("HKEYS", p + "fp"))
         by_content: dict[bytes, set[int]] = {}
         for i, row in rows.items():
-            by_content.setdefault(_INT64.pack(row.content), set()).add(i)
+            by_content.setdefault(INT64.pack(row.content), set()).add(i)
         members = {label: set(ids) for label, ids in clusters.items()}
         checks = {
             "docs without a cluster label": sum(i not in labels for i in rows),
@@ -624,25 +440,3 @@ class RedisStore(Store):
         self._closed = True
         self._r.close()
 
-
-def _pack_row(row: DocRow) -> bytes:
-    evidence = [row.url, row.site, row.wire, row.dateline, row.published, row.fetched, row.size]
-    return _INT64.pack(row.content) + json.dumps(evidence, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _unpack_row(data: bytes) -> DocRow:
-    url, site, wire, dateline, published, fetched, size = json.loads(data[8:])
-    content = _INT64.unpack_from(data)[0]
-    return DocRow(url, content, site, wire, dateline, _float(published), _float(fetched), size)
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)  # as SQLite's REAL columns read back
-
-
-def _joined(ids: Iterable[int]) -> str:
-    return ",".join(map(str, ids))
-
-
-def _ids(value: bytes) -> list[int]:
-    return [int(i) for i in value.split(b",")]
