@@ -9,7 +9,7 @@ import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from newscrawl.fingerprint.shingles import (
-    ANCHOR_SAMPLING, LEAD_SENTENCES, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
+    ANCHOR_WINDOW, LEAD_SENTENCES, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
     signed,
 )
 from newscrawl.fingerprint.text import (
@@ -103,7 +103,10 @@ def reference_fingerprint(text: str) -> Fingerprint:
                 if key not in keys:
                     keys.append(key)
     found = {n.replace(",", "") for n in numbers}
-    picked = {h for i, h in enumerate(exact) if i < LEAD_SENTENCES or h % ANCHOR_SAMPLING == 0}
+    # A sentence is an anchor when it leads, or is the smallest of a window that holds it.
+    w = max(2, min(ANCHOR_WINDOW, len(exact) // 3))
+    picked = {h for i, h in enumerate(exact) if i < LEAD_SENTENCES or len(exact) > LEAD_SENTENCES and any(
+        h == min(exact[j:j + w]) for j in range(max(0, i - w + 1), min(i, len(exact) - w) + 1))}
     return Fingerprint(
         shingles=_u32(_fmix64(h) >> 32 for h in shingles),
         sentences=np.array([h & 0xFFFFFFFF for h in exact], dtype=np.uint32),

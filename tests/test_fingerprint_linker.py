@@ -9,6 +9,7 @@ from newscrawl.fingerprint import UNIQUE, Linker, cluster_id_for, fingerprint
 from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
 from newscrawl.fingerprint.signature import SCHEME, STRONG, WEAK
 from newscrawl.store import KeyPairs, StoreError, open_store
+from tests.top_cut import stories_with_top_cut_copies
 
 PARAS = [
     "KESTRAL, Wendmark (AP) — The Kestral Public Library reopened its main branch Saturday after a two-year "
@@ -122,3 +123,14 @@ def test_a_copy_reworded_sentence_by_sentence_is_found_and_linked(linker):
     spun = linker.link(record("https://spinner.example/train", text="\n\n".join(REWORDED)))
     assert spun.duplicate_of == "https://apnews.com/article/marlow-bay-train"
     assert linker.stats["link_reworded"] == 1
+
+
+def test_every_copy_keeping_only_the_bottom_of_a_story_is_linked_to_it(linker):
+    pairs = stories_with_top_cut_copies(200, seed=29)
+    records = [record(f"https://{side}.example/{n}", text=text)
+               for n, pair in enumerate(pairs) for side, text in zip(("wire", "partner"), pair)]
+    linker.link_many(records, answers=False)
+    cluster = {m.url: view.cluster_id for view in linker.clusters() for m in view.members}
+    missed = [n for n in range(len(pairs))
+              if cluster.get(f"https://partner.example/{n}", "none") != cluster.get(f"https://wire.example/{n}")]
+    assert missed == [] and len(set(cluster.values())) == len(pairs)

@@ -11,6 +11,7 @@ from newscrawl.fingerprint.shingles import Fingerprint, fingerprint, pack, unpac
 from newscrawl.fingerprint.signature import BANDS, band_keys, candidate_keys, signatures
 from newscrawl.fingerprint.text import dateline_key, normalise, prose
 from tests.fingerprint_reference import reference_fingerprint, varied_text
+from tests.top_cut import stories_with_top_cut_copies
 
 LEDE = ("GREYWATER, Wendmark (AP) — A fire tore through the old Calder glassworks on the riverfront early "
         "Sunday, forcing about 200 residents from their homes.")
@@ -129,3 +130,16 @@ def test_the_fingerprint_equals_the_reference_on_varied_texts():
     assert sum(len(reference_fingerprint(t).sentences) for t in texts) > 3000  # long sentences were hashed
     differ = [(t, _differences(fingerprint(t), reference_fingerprint(t))) for t in texts]
     assert [d for d in differ if d[1]] == []
+
+
+def test_the_fingerprint_equals_the_reference_on_stories_of_8_to_30_sentences():
+    texts = [text for pair in stories_with_top_cut_copies(40, seed=3) for text in pair]
+    assert max(len(reference_fingerprint(t).sentences) for t in texts) >= 20  # windows of 5 sentences
+    assert [t for t in texts if _differences(fingerprint(t), reference_fingerprint(t))] == []
+
+
+def test_a_copy_keeping_only_the_bottom_of_a_story_shares_a_sentence_anchor_with_it():
+    # Neither the lead sentences nor the top are shared: the later sentences' anchors must meet.
+    missed = [n for n, (story, copy) in enumerate(stories_with_top_cut_copies(300, seed=14))
+              if not set(fingerprint(story).anchors) & set(fingerprint(copy).anchors)]
+    assert missed == []

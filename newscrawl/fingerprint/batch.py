@@ -62,6 +62,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     lengths64 = lengths.astype(np.uint64)
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
+    anchors = _anchors(exact, sentence_bounds)
     runs, run_digits = _run_lengths(rows, digits, token_starts)
     word_bounds = word_bounds.tolist()
     inputs = [_sketch_inputs(story, parts[d][1], word_bounds[d + 1] - word_bounds[d], runs[d],
@@ -83,7 +84,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
             sketch=sketched[d][0],
             sketch_sizes=sketched[d][1],
             content=signed(content),
-            anchors=_anchors(exact[s:e]),
+            anchors=anchors[d],
             loose_keys=tuple(keys[key_bounds[d]:key_bounds[d + 1]]),
             dateline=story.dateline,
             credit=story.credit,

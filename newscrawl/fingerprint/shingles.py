@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,8 +22,11 @@ SHINGLE_WORDS = 5
 SENTENCE_MIN_WORDS = 8
 # The first sentences of a story, always indexed as anchors (trimmed copies keep them).
 LEAD_SENTENCES = 3
-# Further sentences are anchors when their hash is 0 mod this (both texts pick alike).
-ANCHOR_SAMPLING = 8
+# Further anchors by winnowing: the smallest sentence hash of every window of this many
+# sentences in a row (of a third of a short text's sentences, at least 2), so two texts
+# sharing that many sentences in a row anywhere share an anchor: a copy that keeps only
+# the bottom of a story under another top has none of its lead sentences.
+ANCHOR_WINDOW = 5
 
 # Loose shingles (pairs of neighbouring content words, each cut to its first 6 letters)
 # survive what spinning and re-editing do: swapped function words, "said" -> "stated",
@@ -134,9 +138,40 @@ def _sentence_hash(words: list[str], digits: bool) -> tuple[int, int]:
     return exact, xxh3_64_intdigest(" ".join(masked).encode())
 
 
-def _anchors(exact: list[int]) -> tuple[int, ...]:
-    picked = {h for i, h in enumerate(exact) if i < LEAD_SENTENCES or h % ANCHOR_SAMPLING == 0}
-    return tuple(sorted(signed(h ^ _ANCHOR_SALT) for h in picked))
+def _anchors(exact: Sequence[int], bounds: Sequence[int]) -> list[tuple[int, ...]]:
+    """Per text (its sentences' exact hashes are `exact[bounds[d]:bounds[d + 1]]`), the sorted keys
+    of its lead sentences and of the smallest hash of each window of sentences in a row in it. A
+    window is never narrower in a longer text, so two texts sharing a run as long as the longer
+    one's window share the smallest hash of the window that run holds."""
+    n = len(bounds) - 1
+    hashes = np.array(exact, dtype=np.uint64)
+    starts = np.asarray(bounds, dtype=np.int64)
+    counts = np.diff(starts)
+    doc = np.repeat(np.arange(n), counts)
+    at = np.arange(len(hashes)) - starts[doc]  # position in its text
+    width = np.maximum(2, np.minimum(ANCHOR_WINDOW, counts // 3))[doc]
+    # A window starts at every sentence that has a whole window after it, in a text longer than its lead.
+    starting = (at + width <= counts[doc]) & (counts[doc] > LEAD_SENTENCES)
+    lead = at < LEAD_SENTENCES
+    values, owners = [hashes[lead]], [doc[lead]]
+    smallest = hashes.copy()  # of the w sentences from each one on, for w = 1, 2, ... ANCHOR_WINDOW
+    for w in range(2, ANCHOR_WINDOW + 1):
+        m = len(hashes) - w + 1
+        if m <= 0:
+            break
+        np.minimum(smallest[:m], hashes[w - 1:], out=smallest[:m])
+        here = starting & (width == w)
+        values.append(smallest[here])
+        owners.append(doc[here])
+    keys = (np.concatenate(values) ^ np.uint64(_ANCHOR_SALT)).view(np.int64)
+    doc = np.concatenate(owners)
+    order = np.lexsort((keys, doc))
+    doc, keys = doc[order], keys[order]
+    distinct = np.ones(len(keys), dtype=bool)
+    distinct[1:] = (doc[1:] != doc[:-1]) | (keys[1:] != keys[:-1])
+    doc, keys = doc[distinct], keys[distinct].tolist()
+    cuts = np.searchsorted(doc, np.arange(n + 1)).tolist()
+    return [tuple(keys[cuts[d]:cuts[d + 1]]) for d in range(n)]
 
 
 def _numbers(numbers: list[str]) -> np.ndarray:
