@@ -144,6 +144,15 @@ def output_paragraphs(body) -> list[str]:
     return join_drop_caps(texts)
 
 
+# A sentence's end: a word, then . ! ? or … (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'’”)\]]*(?:\s|$)")
+
+
+def has_sentence(paragraphs: list[str]) -> bool:
+    """Whether any paragraph ends a sentence: a menu or a tag cloud does not."""
+    return any(_SENTENCE_END.search(paragraph) for paragraph in paragraphs)
+
+
 def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
