@@ -67,3 +67,78 @@ def test_promo_is_pruned_whatever_its_letters():
         prune_page_chrome(tree)
         assert promo not in _text(tree)
         assert "The pier reopens" in _text(tree)
+
+
+NEWSLETTER_STORY = [
+    "The Harbour Ledger is my weekly newsletter about the fishing towns of the north coast.",
+    "The newsletter started in 2019 as a list of tide tables that I sent to eleven friends.",
+    "Each issue now carries one long report and a column of letters from skippers.",
+    "What makes a newsletter worth opening on a Sunday morning?",
+    "Readers told me the letters column is why they stay; the newsletter grew to four thousand readers.",
+]
+
+
+def _newsletter_page(extra: str = "") -> str:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in NEWSLETTER_STORY)
+    return f"<html><body><article><h1>Five years of the Harbour Ledger</h1>{paragraphs}{extra}</article></body></html>"
+
+
+def test_a_page_about_a_newsletter_keeps_its_sentences():
+    tree = parse_page(_newsletter_page())
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert all(sentence in text for sentence in NEWSLETTER_STORY)
+
+
+def test_newsletter_promos_are_pruned_on_a_page_about_newsletters_too():
+    box = ("<div class='promo'><h3>Harbour Ledger Newsletter</h3>"
+           "<p>Get the newsletter in your inbox every Sunday.</p></div>")
+    tree = parse_page(_newsletter_page(box))
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert "Get the newsletter" not in text and "Harbour Ledger Newsletter" not in text
+    assert all(sentence in text for sentence in NEWSLETTER_STORY)
+
+
+def test_a_lone_newsletter_sentence_in_a_box_is_still_a_promo():
+    page = ("<html><body><article><h1>Storm closes the ferry</h1><p>" + "The ferry did not sail. " * 12 + "</p>"
+            "<aside><p>Our newsletter brings the week's harbour news every Friday.</p></aside></article></body></html>")
+    tree = parse_page(page)
+    prune_page_chrome(tree)
+    assert "Our newsletter brings" not in _text(tree)
+
+
+def test_links_listed_inside_a_sentence_stay():
+    sentence = ("<li>Camp shoes (<strong><a href='https://shop.example/a'>Clogs</a></strong>, "
+                "<strong><a href='https://shop.example/b'>Sandals</a></strong>, "
+                "<strong><a href='https://shop.example/c'>Felt slippers</a></strong>, etc.)</li>")
+    page = f"<html><body><article><h1>What to pack</h1><ul><li>A warm hat</li>{sentence}</ul></article></body></html>"
+    tree = parse_page(page)
+    prune_page_chrome(tree)
+    assert "Camp shoes ( Clogs , Sandals , Felt slippers , etc.)" in _text(tree)
+
+
+def test_a_comma_separated_tag_line_is_still_pruned():
+    tags = ", ".join(f"<span class='tag'><a href='/tag/{t}'>{t}</a></span>" for t in ("Harbour", "Weather", "Ferries"))
+    page = f"<html><body><article><h1>Storm</h1><div class='tags'>12.03.2026 in {tags}</div></article></body></html>"
+    tree = parse_page(page)
+    prune_page_chrome(tree)
+    assert "Ferries" not in _text(tree)
+
+
+def test_a_story_told_as_a_list_of_links_is_not_pruned_away():
+    # The rules take the list for a link list; with it gone only the menu is left, which holds
+    # no sentence: then the text comes from the page without the rules.
+    from newscrawl.extraction import extract_article
+
+    notes = [
+        "The tide tables for the north harbour were printed for the last time this spring.",
+        "Skippers now read the tides from a board at the end of the pier, updated each morning.",
+        "The harbour master says the board has been right on every tide since it went up in March.",
+        "A copy of the old printed tables is kept in the museum by the fish market.",
+    ]
+    items = "".join(f"<li><a href='/notes/{i}'>{note}</a></li>" for i, note in enumerate(notes))
+    page = (f"<html><head><title>Harbour notes</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a>"
+            f"</nav><main><h1>Harbour notes</h1><ul class='notes'>{items}</ul></main>"
+            f"<footer><span>Contact</span> <span>Imprint</span></footer></body></html>")
+    assert extract_article(page, "https://harbour.example/notes")["text"] == "\n".join(notes)

@@ -68,3 +68,11 @@ def test_zero_width_joiners_are_text():
     persian = "می\u200cخواهم " * 20
     text = extract(f"<p>{STORY[0]}</p><p>{persian.strip()}</p>")
     assert "\u200c" in text[1]
+
+
+def test_a_nested_list_gives_each_item_once_in_reading_order():
+    nested = ("<ul><li>Vorteile<ul><li>Kurze Wege zur Schule</li><li>Weniger Verkehr im Ort</li></ul></li>"
+              "<li>Nachteile<ul><li>Höhere Kosten</li></ul> für die Gemeinde</li></ul>")
+    text = extract("".join(f"<p>{p}</p>" for p in STORY[:2]) + nested + f"<p>{STORY[2]}</p>")
+    assert text == [*STORY[:2], "Vorteile\nKurze Wege zur Schule\nWeniger Verkehr im Ort\nNachteile\nHöhere Kosten\n"
+                    "für die Gemeinde", STORY[2]]

@@ -26,7 +26,7 @@ from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
-from newscrawl.extraction.paragraphs import output_paragraphs, split_double_breaks
+from newscrawl.extraction.paragraphs import has_sentence, output_paragraphs, split_double_breaks
 from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.page_dates import page_date, shown_published
@@ -90,6 +90,18 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
         merge_body_parts(parts)
         paragraphs = _trafilatura_paragraphs(text_tree, url)
     return paragraphs
+
+
+def _unpruned_if_prose(html, url: str, hints: SiteHints | None, declared_encoding: str | None) -> list[str] | None:
+    """The page's paragraphs without the page rules, when they hold sentences; else None.
+
+    Removing a page's link lists can leave trafilatura choosing a menu over the story (text
+    without a single sentence): the story, with whatever link lists come along, beats a menu.
+    """
+    tree = parse_page(html, declared_encoding)
+    drop_hinted(tree, hints)
+    paragraphs = main_paragraphs(tree, url, hints)
+    return paragraphs if has_sentence(paragraphs) else None
 
 
 _BYLINE_BLOCK = re.compile(r"^(by|von|par|por)\s+\S", re.I)
@@ -270,6 +282,8 @@ def extract_article(
     prune_page_chrome(tree)
     rules, removed = remove_blocks(tree, template)
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
+    if not has_sentence(paragraphs):
+        paragraphs = _unpruned_if_prose(html, url, hints, declared_encoding) or paragraphs
     paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)

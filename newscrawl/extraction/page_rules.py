@@ -25,9 +25,21 @@ _JUNK_HEADINGS = {
 _RATING = re.compile(r"^\s*(?:very\s*)?(?:good|bad|great|like|dislike|poor|excellent)\s*!?\s*\(\s*\d+\s*\)\s*$", re.I)
 _SQUASH = re.compile(r"[\W_]+")
 # Newsletter and subscription promos: short blocks that sell rather than tell.
-_PROMO = re.compile(r"delivered to your inbox|sign up for (?:our|the)\b|subscribe to our|\bnewsletter\b", re.I)
+_PROMO = re.compile(r"delivered to your inbox|sign up for (?:our|the)\b|subscribe to our", re.I)
 _PROMO_MAX_WORDS = 40
-# Words one of the promo patterns holds (lower-cased), and the only characters a case-blind pattern
+# A block naming a newsletter is a promo, unless the page is *about* newsletters: then
+# sentences of prose that name one and call nobody to sign up are its text. A page is about
+# newsletters when it has this many different such sentences; a promo box has one or two.
+_NEWSLETTER = re.compile(r"newsletter", re.I)
+_NEWSLETTER_CALL = re.compile(
+    r"\bsubscrib|\bsign(?:ing)? up\b|\bjoin\b|\bget (?:the|our|my)\b|\binbox\b|e-?mail|\bfree\b|hol dir|anmeld|abonn"
+    r"|bestell|kostenlos|gratis|zapis|suscr[ií]b|inscri[vb]|iscriviti|\bmelde",
+    re.I,
+)
+_PROSE = re.compile(r"\w[\w\")’”]*[.?!]$")
+_PROSE_MIN_WORDS = 6
+_NEWSLETTER_TOPIC_BLOCKS = 3
+# Words one of the promo patterns (and _NEWSLETTER) holds (lower-cased), and the only characters a case-blind pattern
 # takes for an ASCII letter of them that lower() does not turn into it (ſ for s; İ, ı for i): a
 # text with neither cannot match, and most blocks are ruled out without running the pattern.
 _PROMO_WORDS = ("inbox", "sign up for", "subscribe to our", "newsletter")
@@ -55,8 +67,13 @@ _MIN_CARD_CHARS = 60
 _MIN_SENTENCE_WORDS = 8
 # Runs of this many sibling blocks that are nothing but a link are link lists too ...
 _MIN_LINK_RUN = 3
-# ... unless words stand between them.
+# ... unless words stand between them, or commas where the parent has words of its own outside
+# them: `Camp shoes (<b><a>Crocs</a></b>, <b><a>Tevas</a></b>, etc.)` is a sentence, while
+# `<a>Politik</a>, <a>Europa</a>, <a>Debatte</a>` alone is a tag list.
 _WORD_CHAR = re.compile(r"\w")
+_SENTENCE_GAP = re.compile(r"[,;()]")
+_SENTENCE_MIN_WORDS = 2
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # words, not dates or numbers
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
@@ -86,11 +103,26 @@ def _may_promote(text: str) -> bool:
     return any(word in lowered for word in _PROMO_WORDS) or any(letter in text for letter in _PROMO_ODD_LETTERS)
 
 
-def _is_junk_block(text: str) -> bool:
-    """A link list's heading, a rating widget or a newsletter promo."""
+def _junk_block(text: str) -> str | None:
+    """"junk" (a link list's heading, a rating widget), "promo", "newsletter prose" (a promo
+    unless the page is about newsletters), or None."""
     if len(text) <= 40 and (is_junk_heading(text) or _RATING.match(text)):
-        return True
-    return _may_promote(text) and len(text.split()) <= _PROMO_MAX_WORDS and bool(_PROMO.search(text))
+        return "junk"
+    if not _may_promote(text) or len(text.split()) > _PROMO_MAX_WORDS:
+        return None
+    if _PROMO.search(text):
+        return "promo"
+    if not _NEWSLETTER.search(text):
+        return None
+    prose = len(text.split()) >= _PROSE_MIN_WORDS and _PROSE.search(text) and not _NEWSLETTER_CALL.search(text)
+    return "newsletter prose" if prose else "promo"
+
+
+def _unless_about_newsletters(prose: list) -> list:
+    """The newsletter sentences to remove: all of them, unless the page has enough to be about newsletters."""
+    holders = {ancestor for element in prose for ancestor in element.iterancestors()}
+    sentences = {_text(element) for element in prose if element not in holders}  # a box repeated counts once
+    return prose if len(sentences) < _NEWSLETTER_TOPIC_BLOCKS else []
 
 
 def _block_rules(tree, texts: _Texts) -> list:
@@ -105,7 +137,7 @@ def _block_rules(tree, texts: _Texts) -> list:
     """
     lengths: dict = {}
     known = lengths.get
-    doomed = []
+    doomed, newsletter_prose = [], []
     for element in reversed(list(tree.iter(etree.Element))):
         own = element.text or ""
         total, children, parts = len(own), 0, [" ".join(own.split())]
@@ -124,9 +156,11 @@ def _block_rules(tree, texts: _Texts) -> list:
         if children >= _MIN_LINK_RUN:
             doomed.extend(_link_runs(element, lengths, texts))
         # A small block: the size tests first, this loop sees every element of the page.
-        if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH and _is_junk_block(texts[element]):
-            doomed.append(element)
-    return doomed
+        if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH:
+            kind = _junk_block(texts[element])
+            if kind:
+                (newsletter_prose if kind == "newsletter prose" else doomed).append(element)
+    return doomed + _unless_about_newsletters(newsletter_prose)
 
 
 def is_junk_heading(text: str) -> bool:
@@ -150,17 +184,26 @@ def _is_link_only(element, lengths, texts: _Texts) -> bool:
     return bool(text) and sum(len(texts[a]) for a in element.iter("a")) >= 0.9 * len(text)
 
 
+def _has_own_words(parent) -> bool:
+    """Whether a parent's loose text (outside its children) holds a sentence's words."""
+    loose = " ".join([parent.text or "", *(child.tail or "" for child in parent)])
+    return len(_WORDS.findall(loose)) >= _SENTENCE_MIN_WORDS
+
+
 def _link_runs(parent, lengths, texts: _Texts):
     """Children of `parent` (p, div, ...) that are each just a link, in runs of _MIN_LINK_RUN or more.
 
-    Words between two of them (`<span><a>..</a></span> released in 2015, ...`) end the run:
-    those are a sentence's inline links, not a list.
+    Words between two of them (`<span><a>..</a></span> released in 2015, ...`), or commas in a
+    parent with words of its own, end the run: those are a sentence's inline links, not a list.
     """
-    run = []
+    run, in_sentence = [], None
     for child in [*parent, None]:
         if (child is not None and isinstance(child.tag, str) and child.tag in _BLOCKISH
                 and _is_link_only(child, lengths, texts)):
-            if not run or not _WORD_CHAR.search(run[-1].tail or ""):
+            gap = run[-1].tail or "" if run else ""
+            if run and in_sentence is None and _SENTENCE_GAP.search(gap):
+                in_sentence = _has_own_words(parent)
+            if not run or not (_WORD_CHAR.search(gap) or (in_sentence and _SENTENCE_GAP.search(gap))):
                 run.append(child)
                 continue
             if len(run) >= _MIN_LINK_RUN:

@@ -82,11 +82,37 @@ def _table(table) -> list[str]:
     return paragraphs
 
 
+def _list_lines(block) -> list[str]:
+    """One line per item of a list; a nested list's items are lines of their own, after their parent's words.
+
+    (Flattened whole, an item held its sub-list's words, which then came again as lines.)
+    """
+    lines = [_squeeze(block.text or "")]
+    for item in block:
+        if item.tag != "item":  # not seen in trafilatura's output, but never lose words
+            lines.extend((_squeeze(_flat(item)), _squeeze(item.tail or "")))
+            continue
+        parts = [item.text or ""]
+        for child in item:
+            if child.tag == "list":  # the item's words so far, then the sub-list's lines
+                lines.append(_squeeze("".join(parts)))
+                lines.extend(_list_lines(child))
+                parts = []
+            elif child.tag == "lb":
+                parts.append(_BREAK)
+            elif child.tag in _INLINE:
+                parts.append(_flat(child))
+            else:
+                parts.append(f" {_flat(child)} ")
+            parts.append(child.tail or "")
+        lines.extend((_squeeze("".join(parts)), _squeeze(item.tail or "")))
+    return lines
+
+
 def block_paragraphs(block) -> list[str]:
     """Paragraph texts of one output block: a list is one paragraph, one line per item."""
     if block.tag == "list":
-        lines = [_squeeze(_flat(item)) for item in block.iter("item")]
-        return ["\n".join(line for line in lines if line)]
+        return ["\n".join(line for line in _list_lines(block) if line)]
     if block.tag == "table":
         return _table(block)
     return _split_lines(_flat(block))
@@ -116,6 +142,15 @@ def output_paragraphs(body) -> list[str]:
     """The record's paragraphs from trafilatura's output body."""
     texts = [text for text in container_paragraphs(body) if text and not _CHROME_LINE.match(text)]
     return join_drop_caps(texts)
+
+
+# A sentence's end: a word, then . ! ? or … (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'’”)\]]*(?:\s|$)")
+
+
+def has_sentence(paragraphs: list[str]) -> bool:
+    """Whether any paragraph ends a sentence: a menu or a tag cloud does not."""
+    return any(_SENTENCE_END.search(paragraph) for paragraph in paragraphs)
 
 
 def _blank(text: str | None) -> bool:
