@@ -40,14 +40,17 @@ def _flat(element) -> str:
         return element.text or ""
     parts = [element.text or ""]
     for child in element:
-        if child.tag == "lb":
-            parts.append(_BREAK)
-        elif child.tag in _INLINE:
-            parts.append(_flat(child))
-        else:
-            parts.append(f" {_flat(child)} ")
-        parts.append(child.tail or "")
+        parts.extend((_piece(child), child.tail or ""))
     return "".join(parts)
+
+
+def _piece(child) -> str:
+    """A child's part of its parent's flattened text: a break mark, inline words glued, a block spaced."""
+    if child.tag == "lb":
+        return _BREAK
+    if child.tag in _INLINE:
+        return _flat(child)
+    return f" {_flat(child)} "
 
 
 def _split_lines(text: str) -> list[str]:
@@ -97,14 +100,9 @@ def _list_lines(block) -> list[str]:
             if child.tag == "list":  # the item's words so far, then the sub-list's lines
                 lines.append(_squeeze("".join(parts)))
                 lines.extend(_list_lines(child))
-                parts = []
-            elif child.tag == "lb":
-                parts.append(_BREAK)
-            elif child.tag in _INLINE:
-                parts.append(_flat(child))
+                parts = [child.tail or ""]
             else:
-                parts.append(f" {_flat(child)} ")
-            parts.append(child.tail or "")
+                parts.extend((_piece(child), child.tail or ""))
         lines.extend((_squeeze("".join(parts)), _squeeze(item.tail or "")))
     return lines
 

@@ -100,6 +100,23 @@ local function index(keys, ids, cap, resolve)
   return out
 end
 local same = setmetatable({}, {__index = function(_, id) return id end})
+-- label(id) notes an id and its cluster label, once each; ids and labels are the two lists.
+local function labeller()
+  local seen, ids, labels = {}, {}, {}
+  local function label(id)
+    if not seen[id] then
+      seen[id] = true
+      ids[#ids + 1] = id
+      labels[#labels + 1] = call('HGET', label_hash(id), id) or ''
+    end
+  end
+  return label, ids, labels
+end
+local function label_lists(label, lists)  -- every id in index's answer lists
+  for _, list in ipairs(lists) do
+    if list ~= '' then for id in gmatch(list, '[^,]+') do label(id) end end
+  end
+end
 
 -- ARGV[i]: a group count, then groups as (count, labels...), labels distinct and ascending.
 -- All groups in one script: a crash can't leave a cluster half relabelled.
@@ -179,17 +196,8 @@ local resolve = setmetatable({}, {__index = function(_, id)
   return id
 end})
 local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), resolve)
-local seen, ids, labels = {}, {}, {}
-local function label(id)
-  if not seen[id] then
-    seen[id] = true
-    ids[#ids + 1] = id
-    labels[#labels + 1] = call('HGET', label_hash(id), id) or ''
-  end
-end
-for _, list in ipairs(lists) do
-  if list ~= '' then for id in gmatch(list, '[^,]+') do label(id) end end
-end
+local label, ids, labels = labeller()
+label_lists(label, lists)
 for id in gmatch(ARGV[i + 3], '[^,]+') do label(resolve[id]) end
 return {first or -1, table.concat(lists, ';'), table.concat(ids, ','), table.concat(labels, ',')}
 """,
@@ -268,17 +276,8 @@ for j = 0, n - 1 do
   if (state[j] == 'new' or state[j] == 'updated') and not holders[j] then indexed[tostring(j)] = ids[j] end
 end
 local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), indexed)
-local seen, found, labels = {}, {}, {}
-local function label(id)
-  if not seen[id] then
-    seen[id] = true
-    found[#found + 1] = id
-    labels[#labels + 1] = call('HGET', label_hash(id), id) or ''
-  end
-end
-for _, list in ipairs(lists) do
-  if list ~= '' then for id in gmatch(list, '[^,]+') do label(id) end end
-end
+local label, found, labels = labeller()
+label_lists(label, lists)
 local states, holding = {}, {}
 for j = 0, n - 1 do
   if holders[j] then label(holders[j]) end
