@@ -37,6 +37,14 @@ local function append(hash, field, id)  -- add id to the comma list at field, on
     call('HSET', hash, field, list .. ',' .. id)
   end
 end
+local function remove(hash, field, id)  -- take id out of the comma list at field (gone when empty)
+  local kept = {}
+  for other in gmatch(call('HGET', hash, field) or '', '[^,]+') do
+    if other ~= id then kept[#kept + 1] = other end
+  end
+  if #kept > 0 then call('HSET', hash, field, table.concat(kept, ','))
+  else call('HDEL', hash, field) end
+end
 
 -- ARGV[i]: n, then n x (url, row, content), m, then m x (content, fingerprint).
 -- The first new id (nil when n is 0) and the position after the section.
@@ -257,13 +265,7 @@ for j = 0, n - 1 do
       call('HSET', P .. 'url', arg(j, 0), id)
       call('HSET', label_hash(id), id, id)
     else
-      local old = sub(call('HGET', P .. 'doc', id), 1, 8)
-      local kept = {}
-      for other in gmatch(call('HGET', P .. 'content', old) or '', '[^,]+') do
-        if other ~= id then kept[#kept + 1] = other end
-      end
-      if #kept > 0 then call('HSET', P .. 'content', old, table.concat(kept, ','))
-      else call('HDEL', P .. 'content', old) end
+      remove(P .. 'content', sub(call('HGET', P .. 'doc', id), 1, 8), id)
     end
     call('HSET', P .. 'doc', id, arg(j, 1))
     append(P .. 'content', content, id)
@@ -297,12 +299,7 @@ if call('HGET', P .. 'doc', id) ~= ARGV[3] then return 0 end
 call('HSET', P .. 'doc', id, ARGV[4])
 local old, new = sub(ARGV[3], 1, 8), sub(ARGV[4], 1, 8)
 if old ~= new then
-  local kept = {}
-  for other in gmatch(call('HGET', P .. 'content', old) or '', '[^,]+') do
-    if other ~= id then kept[#kept + 1] = other end
-  end
-  if #kept > 0 then call('HSET', P .. 'content', old, table.concat(kept, ','))
-  else call('HDEL', P .. 'content', old) end
+  remove(P .. 'content', old, id)
   append(P .. 'content', new, id)
 end
 if ARGV[6] then call('HSETNX', P .. 'fp', ARGV[5], ARGV[6]) end
