@@ -12,17 +12,12 @@ import numpy as np
 
 from newscrawl.fingerprint.signature import STRONG
 from newscrawl.store import KeyPairs
+from newscrawl.store.keytable import ranges
 
 __all__ = ["MAX_POSTING", "batch_candidates"]
 
 MAX_POSTING = 50
 
-
-def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenated ranges [start, start + count) for every row."""
-    total = int(counts.sum())
-    offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + (np.arange(total) - offsets)
 
 
 def batch_candidates(keys: np.ndarray, owners: np.ndarray, weights: np.ndarray, ids: np.ndarray,
@@ -38,7 +33,7 @@ def batch_candidates(keys: np.ndarray, owners: np.ndarray, weights: np.ndarray, 
     held_keys, held_docs = held.keys[order], held.doc_ids[order]
     lo = np.searchsorted(held_keys, keys, side="left")
     in_store = np.searchsorted(held_keys, keys, side="right") - lo
-    from_store = (np.repeat(owners, in_store), held_docs[_expand(lo, in_store)], np.repeat(weights, in_store))
+    from_store = (np.repeat(owners, in_store), held_docs[ranges(lo, in_store)], np.repeat(weights, in_store))
 
     # Earlier docs of the batch with the same key, as long as the key had room for them.
     order = np.lexsort((owners, keys))
@@ -49,7 +44,7 @@ def batch_candidates(keys: np.ndarray, owners: np.ndarray, weights: np.ndarray, 
     rank = np.arange(len(sk)) - group_start
     indexed = rank < room
     earlier = np.clip(np.minimum(rank, room), 0, None)
-    from_batch = (np.repeat(so, earlier), ids[so[_expand(group_start, earlier)]], np.repeat(sw, earlier))
+    from_batch = (np.repeat(so, earlier), ids[so[ranges(group_start, earlier)]], np.repeat(sw, earlier))
 
     owner = np.concatenate([from_store[0], from_batch[0]])
     cand = np.concatenate([from_store[1], from_batch[1]])

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
-from newscrawl.store.keytable import sorted_unique
+from newscrawl.store.keytable import ranges, sorted_unique
 
 __all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "SentenceMatch", "match",
            "sketches"]
@@ -88,10 +88,6 @@ class SentenceMatch:
 _NONE = SentenceMatch((), 0, 0, 0)
 
 
-def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + (np.arange(int(counts.sum())) - offsets)
-
 
 def _words(items: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(distinct word hashes of each sentence, their sentence, word count per sentence), sorted by hash."""
@@ -129,7 +125,7 @@ def match(a_items: np.ndarray, a_sizes: np.ndarray, b_items: np.ndarray, b_sizes
     if not counts.any():
         return _NONE
     # Every (sentence of a, sentence of b) pair sharing a word, once per shared word.
-    cells = np.repeat(sa, counts) * len(nb) + sb[_expand(lo, counts)]
+    cells = np.repeat(sa, counts) * len(nb) + sb[ranges(lo, counts)]
     shared = np.bincount(cells, minlength=len(na) * len(nb)).reshape(len(na), len(nb))
     union = na[:, None] + nb[None, :] - shared
     similarity = np.divide(shared, union, out=np.zeros(shared.shape), where=union > 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["KeyTable", "capped_pairs", "sorted_unique"]
+__all__ = ["KeyTable", "capped_pairs", "ranges", "sorted_unique"]
 
 _EMPTY = -1
 # Linear probing stays short below half full; the table doubles before that.
@@ -19,6 +19,12 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     keep = np.ones(len(ordered), dtype=bool)
     keep[1:] = ordered[1:] != ordered[:-1]
     return ordered[keep]
+
+
+def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenated ranges [start, start + count), one per row."""
+    offsets = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(starts, counts) + (np.arange(int(counts.sum())) - offsets)
 
 
 def capped_pairs(keys: np.ndarray, doc_ids: np.ndarray, held_keys: np.ndarray,
