@@ -13,12 +13,16 @@ import pytest
 
 from newscrawl.store import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError, open_store
 from newscrawl.store.keytable import KeyTable
+from newscrawl.store.scratch import ScratchStore
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "scratch"])
 def store(request, tmp_path):
-    url = "memory://" if request.param == "memory" else f"sqlite:///{tmp_path}/deep/er/state.sqlite"
-    with open_store(url) as opened:
+    if request.param == "scratch":  # `newscrawl dedup`'s temporary index
+        opened = ScratchStore(tmp_path / "scratch.sqlite")
+    else:
+        opened = open_store("memory://" if request.param == "memory" else f"sqlite:///{tmp_path}/deep/er/state.sqlite")
+    with opened:
         yield opened
 
 
@@ -140,6 +144,19 @@ def test_a_failed_transaction_leaves_sqlite_unchanged(tmp_path):
                 store.add_docs([row("https://a.example/1")])
                 raise RuntimeError("boom")
         assert store.count_docs() == 0
+
+
+def test_a_scratch_store_refuses_work_after_a_failed_transaction(tmp_path):
+    # Without a journal a transaction cannot be undone: the store must not go on half-written.
+    path = tmp_path / "scratch.sqlite"
+    with ScratchStore(path) as store:
+        store.add_docs([row("https://a.example/1")])
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_docs([row("https://a.example/2")])
+                raise RuntimeError("boom")
+        with pytest.raises(StoreError, match="unusable after a failed transaction"):
+            store.add_docs([row("https://a.example/3")])
 
 
 def test_a_closed_store_says_so(tmp_path):

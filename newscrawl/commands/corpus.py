@@ -7,11 +7,12 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
-__all__ = ["CHUNK", "Chunk", "default_jobs", "parse_line", "prepared_chunks"]
+__all__ = ["CHUNK", "Chunk", "default_jobs", "mapped_chunks", "parse_line", "prepared_chunks"]
 
 # Lines per task sent to a worker: big enough that pickling overhead is small, small
 # enough that a few in flight per worker keep every core busy and memory flat.
@@ -21,6 +22,7 @@ AHEAD = 3
 
 # (problems as (line number, reason), one item per usable record, bytes read)
 Chunk = tuple[list[tuple[int, str]], list, int]
+T = TypeVar("T")
 
 
 def default_jobs() -> int:
@@ -77,16 +79,27 @@ def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[Chunk]:
     `jobs`: linking consumes it in one process, in order. Up to `ahead` lines are in
     flight, so workers keep busy while the consumer links a batch of that size.
     """
+    return mapped_chunks(path, _prepare, jobs, ahead)
+
+
+def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int, ahead: int = 0,
+                  initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[T]:
+    """`work` of each chunk of the corpus's (line number, line) pairs, in input order, done by
+    `jobs` worker processes (1: this one), each set up by `initializer(*initargs)` first.
+    Up to `ahead` lines (or a few chunks per worker) are in flight."""
+    if initializer is not None and jobs <= 1:
+        initializer(*initargs)
     if jobs <= 1:
-        yield from map(_prepare, _chunks(path))
+        yield from map(work, _chunks(path))
         return
-    # fork starts workers at once with everything imported; where it is missing, the default.
+    # fork starts workers at once with everything imported (and `initargs` not pickled);
+    # where it is missing, the default.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
     try:
         pending: deque = deque()
         for chunk in _chunks(path):
-            pending.append(pool.submit(_prepare, chunk))
+            pending.append(pool.submit(work, chunk))
             if len(pending) >= max(jobs * AHEAD, ahead // CHUNK):
                 yield pending.popleft().result()
         while pending:

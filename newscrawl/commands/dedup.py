@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from newscrawl.commands.corpus import default_jobs, parse_line, prepared_chunks
+from newscrawl.commands.corpus import default_jobs, mapped_chunks, parse_line, prepared_chunks
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
@@ -114,21 +114,53 @@ def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
     return records
 
 
-def _write_all(path: Path, out, final: dict) -> Counter:
+# What the writing workers know of the linking: URL -> result of every clustered record.
+_RESULTS: dict = {}
+
+
+def _use_results(results: dict) -> None:
+    global _RESULTS
+    _RESULTS = results
+
+
+def _linked_lines(lines: list[tuple[int, bytes]]) -> tuple[str, Counter, int]:
+    """A chunk of the corpus with each record's cluster fields, as JSONL, and what was written."""
+    written: Counter = Counter()
+    out = []
+    for _, raw in lines:
+        record, _ = parse_line(raw)
+        if record is None:  # reported when the corpus was read for linking
+            continue
+        if record_text(record) is not None:
+            result = _RESULTS.get(record["url"], UNIQUE)
+            for name, value in result.fields().items():
+                # Absent values are omitted, and a stale link from an earlier run must go.
+                if value is None:
+                    record.pop(name, None)
+                else:
+                    record[name] = value
+            written["linked" if result.duplicate_of else result.relation] += 1
+        out.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(out), written, sum(len(raw) for _, raw in lines)
+
+
+def _write_all(path: Path, out, final: dict, jobs: int) -> Counter:
+    """The corpus again, with cluster fields, in input order; `jobs` processes make the lines."""
     written: Counter = Counter()
     with _progress(path, "writing") as progress:
-        for _, record in read_corpus(path, progress=progress):
-            if record_text(record) is not None:
-                result = final.get(record["url"], UNIQUE)
-                for name, value in result.fields().items():
-                    # Absent values are omitted, and a stale link from an earlier run must go.
-                    if value is None:
-                        record.pop(name, None)
-                    else:
-                        record[name] = value
-                written["linked" if result.duplicate_of else result.relation] += 1
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for lines, counts, size in mapped_chunks(path, _linked_lines, jobs, initializer=_use_results,
+                                                  initargs=(final,)):
+            out.write(lines)
+            written.update(counts)
+            progress.update(size)
     return written
+
+
+def _scratch_store(path: Path):
+    """The index of a run without `--store`: files nobody keeps (store/scratch.py)."""
+    from newscrawl.store.scratch import ScratchStore
+
+    return ScratchStore(path)
 
 
 def run(args) -> int:
@@ -140,9 +172,8 @@ def run(args) -> int:
         print("newscrawl dedup: the output must not overwrite the input (it is read twice)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="newscrawl-dedup-") as scratch:
-        url = args.store or f"sqlite:///{Path(scratch, 'index.sqlite').as_posix()}"
         try:
-            store = open_store(url)
+            store = open_store(args.store) if args.store else _scratch_store(Path(scratch, "index.sqlite"))
             linker = Linker(store)
         except StoreError as error:
             print(f"newscrawl dedup: {error}", file=sys.stderr)
@@ -160,11 +191,11 @@ def run(args) -> int:
         if args.clusters:
             write_clusters(views, args.clusters)
         if args.output == "-":
-            written = _write_all(source, sys.stdout, final)
+            written = _write_all(source, sys.stdout, final, args.jobs)
         else:
             Path(args.output).parent.mkdir(parents=True, exist_ok=True)
             with open(args.output, "w", encoding="utf-8") as out:
-                written = _write_all(source, out, final)
+                written = _write_all(source, out, final, args.jobs)
     except OSError as error:
         print(f"newscrawl dedup: cannot write: {error}", file=sys.stderr)
         return 1

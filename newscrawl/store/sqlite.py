@@ -97,8 +97,7 @@ class SqliteStore(Store):
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                        check_same_thread=False)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _switch_to_wal(self._db)
-            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._configure()
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             with self.transaction():
@@ -107,6 +106,20 @@ class SqliteStore(Store):
                         self._db.execute(statement)
         except sqlite3.Error as error:
             raise StoreError(f"store {url}: cannot open {path}: {error}") from None
+
+    def _configure(self) -> None:
+        """Journal and syncing, before the schema is made: WAL, so readers never wait for writers."""
+        _switch_to_wal(self._db)
+        self._db.execute("PRAGMA synchronous = NORMAL")
+
+    def _begin(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"store {self.url}: {error}") from None
+
+    def _rollback(self) -> None:
+        self._db.execute("ROLLBACK")
 
     def _q(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self._lock:
@@ -127,17 +140,14 @@ class SqliteStore(Store):
         with self._lock:
             outermost = self._depth == 0
             if outermost:
-                try:
-                    self._db.execute("BEGIN IMMEDIATE")
-                except sqlite3.Error as error:
-                    raise StoreError(f"store {self.url}: {error}") from None
+                self._begin()
             self._depth += 1
             try:
                 yield
             except BaseException:
                 self._depth -= 1
                 if outermost:
-                    self._db.execute("ROLLBACK")
+                    self._rollback()
                 raise
             self._depth -= 1
             if outermost:
