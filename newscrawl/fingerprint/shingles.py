@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import struct
 from collections.abc import Sequence
@@ -209,7 +210,10 @@ def unpack(data: bytes, content: int = 0, **unpacked) -> Fingerprint:
         raise ValueError(f"unknown fingerprint format {version}")
     _, n_shingles, n_sentences, n_loose, n_numbers, n_sketch, n_sketched = _HEADER.unpack_from(data)
     body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
-    cuts = np.cumsum([n_shingles, n_sentences, n_sentences, n_loose, n_numbers, n_sketch, n_sketched])
-    shingles, sentences_, frames, loose, numbers, sketched, sketch_sizes = np.split(body[:cuts[-1]], cuts[:-1])
+    # Slices of one array (np.split costs several times as much for seven parts).
+    cuts = list(itertools.accumulate((n_shingles, n_sentences, n_sentences, n_loose, n_numbers, n_sketch,
+                                      n_sketched), initial=0))
+    shingles, sentences_, frames, loose, numbers, sketched, sketch_sizes = (
+        body[start:end] for start, end in zip(cuts, cuts[1:]))
     return Fingerprint(shingles=shingles, sentences=sentences_, frames=frames, loose=loose, numbers=numbers,
                        sketch=sketched, sketch_sizes=sketch_sizes, content=content, **unpacked)
