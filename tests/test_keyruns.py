@@ -39,3 +39,12 @@ def test_within_a_key_older_pairs_come_first(tmp_path):
     keys, docs = runs.lookup(np.array([1], dtype=np.int64))
     assert keys.tolist() == [1] * 8 and docs.tolist() == list(range(8))
     runs.close()
+
+
+def test_runs_stay_few_when_every_batch_is_a_little_smaller_than_the_last(tmp_path):
+    runs = KeyRuns(tmp_path)
+    for size in range(300, 200, -1):  # no two equal: merging only equal runs would keep 100
+        runs.add(np.arange(size, dtype=np.int64), np.full(size, size, dtype=np.int64))
+    assert len(runs._runs) <= 8  # about log2(30,000 / 300) + 1
+    assert len(runs.lookup(np.array([5], dtype=np.int64))[0]) == 100
+    runs.close()

@@ -1,9 +1,8 @@
 """KeyRuns: an append-only (key, doc) index as sorted runs in memory-mapped files, for a one-process scratch store.
 
 Index keys are hashes, so a batch's keys land all over a B-tree: once the tree outgrows
-the cache, every batch rewrites most of its pages (at 1M docs SQLite spent more time
-there than on anything else). Here a batch becomes a sorted run of its own, and runs of
-equal size merge, as the digits of a binary counter carry: each pair is written about
+the cache, every batch rewrites most of its pages (at 200k docs, half of the linking
+time). Here a batch becomes a sorted run of its own, and runs of about equal size merge, as the digits of a binary counter carry: each pair is written about
 log2(pairs / batch) times, in order, and a lookup is one binary search per run (at most
 that many runs). The runs are files mapped into memory, so their pages belong to the
 kernel's page cache, which it can drop, not to the process's anonymous memory.
@@ -61,7 +60,9 @@ class KeyRuns:
         order = np.argsort(keys, kind="stable")
         self._runs.append(_Run(keys[order], docs[order]))  # small: in memory until it merges
         self.count += len(keys)
-        while len(self._runs) >= 2 and len(self._runs[-2]) <= len(self._runs[-1]):
+        # Sizes compared by their power of two, as a binary counter's digits: batches differ
+        # a little in size, and an older run a pair smaller than the newer one must still merge.
+        while len(self._runs) >= 2 and len(self._runs[-2]).bit_length() <= len(self._runs[-1]).bit_length():
             newer, older = self._runs.pop(), self._runs.pop()
             self._runs.append(self._merge(older, newer))
 
