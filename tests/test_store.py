@@ -191,6 +191,17 @@ def test_unusable_sqlite_files_are_refused_clearly(tmp_path):
         open_store(f"sqlite:///{tmp_path}/missing.sqlite", create=False)
 
 
+def test_a_store_made_with_fingerprints_keyed_by_content_still_works(tmp_path):
+    # Stores made before fingerprints were appended keep their table; the same statements serve both.
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE fingerprints (content INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+    with open_store(f"sqlite:///{path}") as store:
+        ids = store.add_docs([row("https://a.example/1", content=7), row("https://a.example/2", content=7)])
+        assert [r.fingerprint for r in store.docs(ids, fingerprints=True).values()] == [b"fp7", b"fp7"]
+        assert store.integrity_check() == []
+
+
 def test_sqlite_store_persists_across_opens(tmp_path):
     url = f"sqlite:///{tmp_path}/state.sqlite"
     with open_store(url) as store:
