@@ -15,12 +15,17 @@ of these tops:
 * `mirror`: junk in front as `junk`, and a mirror's sidebar (link list, a newsletter
   line) after, as synthetic_corpus.py's mirrored copies.
 
+With `--ticker` the prose line in front of `junk` and `mirror` copies is one network's
+templated market ticker, the same words on every page and the figures changing (as a
+real mirror network does), instead of another story's teaser: two mirror copies of
+different stories then share the ticker and the newsletter line, and must not link.
+
 Every record is linked from scratch (memory store, batches as `newscrawl dedup` links
 them); a copy counts as found when it ends up in its story's cluster. Also the index
 keys per doc (LSH bands, sentence anchors, loose keys) and the bytes per doc of the
 same records (and of `--synthetic N` synthetic_corpus.py records) linked into a SQLite file.
 
-    python bench/topcut.py [--stories 2000] [--seed 5] [--sqlite] [--synthetic 20000]
+    python bench/topcut.py [--stories 2000] [--seed 5] [--ticker] [--sqlite] [--synthetic 20000]
 """
 
 from __future__ import annotations
