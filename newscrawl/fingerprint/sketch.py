@@ -90,8 +90,8 @@ def sketches(stems: np.ndarray, runs: list[list[int]], quoted: list[list[bool]],
 @dataclass(frozen=True)
 class SentenceMatch:
     pairs: tuple[tuple[int, int, float], ...]  # (sentence of a, sentence of b, Jaccard), one-to-one
-    in_order: int  # pairs of the best chain: in the same order in both texts, inside one story (numbers agreeing)
-    near_verbatim: int  # pairs of that chain at NEAR_VERBATIM or more
+    in_order: int  # the most pairs in one chain: the same order in both texts, inside one story (numbers agreeing)
+    near_verbatim: int  # the most pairs at NEAR_VERBATIM or more in one chain
     conflicts: int  # pairs whose sentences both hold numbers and share none: another installment
 
 
@@ -121,19 +121,18 @@ def _numbers(items: np.ndarray, sizes: np.ndarray, sentence: int) -> set[int]:
 
 
 def _chain(pairs: list[tuple[int, int, float]]) -> tuple[int, int]:
-    """(pairs, near-verbatim pairs) of the best chain: pairs in the same order in both texts,
-    no step skipping STORY_GAP sentences or more in both; the longest, then the most
-    near-verbatim. A few dozen pairs at most: quadratic is cheap."""
+    """(most pairs, most near-verbatim pairs) in one chain: pairs in the same order in both
+    texts, no step skipping STORY_GAP sentences or more in both. A few dozen pairs at most:
+    quadratic is cheap."""
     pairs = sorted(pairs)
-    best: list[tuple[int, int]] = []
+    longest: list[int] = []
+    verbatim: list[int] = []
     for t, (i, j, value) in enumerate(pairs):
-        length, verbatim = 0, 0
-        for s in range(t):
-            pi, pj, _ = pairs[s]
-            if pi < i and pj < j and min(i - pi, j - pj) <= STORY_GAP and best[s] > (length, verbatim):
-                length, verbatim = best[s]
-        best.append((length + 1, verbatim + (value >= NEAR_VERBATIM)))
-    return max(best, default=(0, 0))
+        before = [s for s, (pi, pj, _) in enumerate(pairs[:t])
+                  if pi < i and pj < j and min(i - pi, j - pj) <= STORY_GAP]
+        longest.append(1 + max((longest[s] for s in before), default=0))
+        verbatim.append((value >= NEAR_VERBATIM) + max((verbatim[s] for s in before), default=0))
+    return max(longest, default=0), max(verbatim, default=0)
 
 
 def match(a_items: np.ndarray, a_sizes: np.ndarray, b_items: np.ndarray, b_sizes: np.ndarray) -> SentenceMatch:
