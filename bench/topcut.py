@@ -15,12 +15,17 @@ of these tops:
 * `mirror`: junk in front as `junk`, and a mirror's sidebar (link list, a newsletter
   line) after, as synthetic_corpus.py's mirrored copies.
 
+With `--ticker` the prose line in front of `junk` and `mirror` copies is one network's
+templated market ticker, the same words on every page and the figures changing (as a
+real mirror network does), instead of another story's teaser: two mirror copies of
+different stories then share the ticker and the newsletter line, and must not link.
+
 Every record is linked from scratch (memory store, batches as `newscrawl dedup` links
 them); a copy counts as found when it ends up in its story's cluster. Also the index
 keys per doc (LSH bands, sentence anchors, loose keys) and the bytes per doc of the
 same records (and of `--synthetic N` synthetic_corpus.py records) linked into a SQLite file.
 
-    python bench/topcut.py [--stories 2000] [--seed 5] [--sqlite] [--synthetic 20000]
+    python bench/topcut.py [--stories 2000] [--seed 5] [--ticker] [--sqlite] [--synthetic 20000]
 """
 
 from __future__ import annotations
@@ -54,8 +59,16 @@ def _sentences(paragraph: str) -> list[str]:
     return [s if s.endswith(".") else s + "." for s in paragraph.split(". ") if s]
 
 
-def top_cut(w: _Writer, paras: list[str], title: str, top: str) -> str:
-    """The bottom 40-60% of the story's sentences under a new top."""
+def ticker(w: _Writer) -> str:
+    """A mirror network's templated market line: the same words on every page, the numbers new."""
+    rose, fell = w.rng.integers(1, 50, size=2) / 10
+    return (f"Markets: the Harbor composite index rose {rose:.1f} percent and the Coastline industrial average "
+            f"fell {fell:.1f} percent in early trading.")
+
+
+def top_cut(w: _Writer, paras: list[str], title: str, top: str, templated: bool = False) -> str:
+    """The bottom 40-60% of the story's sentences under a new top (`templated`: the junk's prose
+    line is the network's ticker, not another story's teaser)."""
     split = [_sentences(p) for p in paras]
     total = sum(len(s) for s in split)
     keep = int(round(total * float(w.rng.uniform(0.4, 0.6))))
@@ -70,17 +83,17 @@ def top_cut(w: _Writer, paras: list[str], title: str, top: str) -> str:
     body = [" ".join(s) for s in kept.values()]
     if top in ("junk", "mirror"):
         body[0] = f"{title} {body[0]}"
-        # A prose line of another story in front (a ticker, a teaser), its own on every page:
-        # one templated line on every page of a network is another problem (see the README).
-        ticker = _sentences(w.story()[0])[0]
-        return "\n".join([*_JUNK, ticker, *body, *(SIDEBAR if top == "mirror" else [])])
+        # A prose line in front: another story's teaser (its own on every page), or with
+        # `templated` the network's ticker, the same on every page but for its numbers.
+        line = ticker(w) if templated else _sentences(w.story()[0])[0]
+        return "\n".join([*_JUNK, line, *body, *(SIDEBAR if top == "mirror" else [])])
     if top == "edited":
         body = [p.replace(" ", " the ", 1) if w.rng.random() < 0.3 else p for p in body]
     lede = " ".join(_sentences(w.story()[0])[:3])
     return "\n\n".join([lede, *body])
 
 
-def generate(stories: int, seed: int) -> list[dict]:
+def generate(stories: int, seed: int, templated: bool = False) -> list[dict]:
     """Per story its original, then one top-cut copy; `story` and `top` say what each is."""
     w = _Writer(seed)
     out = []
@@ -89,8 +102,8 @@ def generate(stories: int, seed: int) -> list[dict]:
         top = TOPS[n % len(TOPS)]
         out.append({"url": f"https://wire.example/{n}", "title": f"Story {n}", "text": "\n\n".join(paras),
                     "story": n, "top": None})
-        out.append({"url": f"https://partner{n % 50}.example/{n}-copy", "text": top_cut(w, paras, f"Story {n}", top),
-                    "story": n, "top": top})
+        copy = top_cut(w, paras, f"Story {n}", top, templated)
+        out.append({"url": f"https://partner{n % 50}.example/{n}-copy", "text": copy, "story": n, "top": top})
     return out
 
 
@@ -150,11 +163,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--ticker", action="store_true",
+                        help="junk and mirror tops carry one templated ticker line (numbers varying), not a teaser")
     parser.add_argument("--sqlite", action="store_true", help="also link into a SQLite file: bytes per doc")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N",
                         help="index size also on N records of synthetic_corpus.py (seed 3, as bench/dedup.py)")
     args = parser.parse_args(argv)
-    records = generate(args.stories, args.seed)
+    records = generate(args.stories, args.seed, args.ticker)
     total, found, mixed = misses(records)
     missed = sum(total.values()) - sum(found.values())
     print(f"{args.stories:,} stories, {sum(total.values()):,} top-cut copies: {missed:,} missed "

@@ -134,3 +134,20 @@ def test_every_copy_keeping_only_the_bottom_of_a_story_is_linked_to_it(linker):
     missed = [n for n in range(len(pairs))
               if cluster.get(f"https://partner.example/{n}", "none") != cluster.get(f"https://wire.example/{n}")]
     assert missed == [] and len(set(cluster.values())) == len(pairs)
+
+
+def test_pages_of_one_network_link_to_their_own_stories_only(linker):
+    # Each story's agency page and the network's page of it (tests/mirror_network.py), and a
+    # page spun sentence by sentence: the network's ticker (one figure alike on every page)
+    # and newsletter lines must not join the three stories.
+    from tests.mirror_network import FERRY, MUSEUM, mirror_page
+    from tests.test_fingerprint_verify import REWORDED, STORY
+
+    stories = {"train": STORY, "ferry": FERRY, "museum": MUSEUM}
+    records = [record(f"https://apnews.com/article/{name}", text="\n\n".join(paras)) for name, paras in stories.items()]
+    records += [record(f"https://capemirror.example/{name}.html", text=mirror_page(paras, "1.2", f"0.{n}"))
+                for n, (name, paras) in enumerate(stories.items())]
+    records.append(record("https://capemirror.example/train-spun.html", text=mirror_page(REWORDED, "2.5", "0.7")))
+    linker.link_many(records, answers=False)
+    groups = sorted(sorted(m.url.rsplit("/", 1)[1] for m in view.members) for view in linker.clusters())
+    assert groups == [["ferry", "ferry.html"], ["museum", "museum.html"], ["train", "train-spun.html", "train.html"]]

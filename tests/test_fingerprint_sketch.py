@@ -65,3 +65,39 @@ def test_a_long_text_sketches_only_its_top():
     long = [f"Paragraph {i} tells of the dam, the reservoir, the spillway and the engineers at Holbrook."
             for i in range(60)]
     assert len(fingerprint("\n\n".join(long)).sketch_sizes) == SKETCH_SENTENCES
+
+
+# Two made-up stories of six sentences each, each told in its own words.
+BAKERY = [
+    "A bakery on Cannery Row that sold rye bread for ninety years will close at the end of the month.",
+    "Its owners said rising flour prices and a new lease made the shop impossible to keep open any longer.",
+    "Regular customers lined the pavement on Saturday morning to buy the last loaves of the dark caraway rye.",
+    "The founder's granddaughter, Ilse Marrow, still bakes every batch by hand in the original brick oven.",
+    "She said the family had turned down offers from two supermarket chains that wanted the recipe and name.",
+    "The building will become offices, according to plans filed with the city last week by the new owner.",
+]
+ORCHARD = [
+    "A late frost swept across the Tollan valley overnight and damaged much of this year's cherry blossom.",
+    "Growers lit smudge pots and ran wind machines until dawn, but temperatures fell lower than forecast.",
+    "The regional growers' cooperative expects the harvest to come in at perhaps half of an average summer.",
+    "Pickers who travel to the valley each June have been told that fewer crews will be needed this season.",
+    "Insurers sent assessors to the worst-hit orchards on the eastern slopes on Thursday afternoon.",
+    "Cherry prices at the valley's farm stands are likely to rise sharply in the coming weeks, traders warned.",
+]
+TOP_LINE = "Markets: the Tollan composite index rose 1.2 percent and the coastal average fell 0.4 percent today."
+BOTTOM_LINE = "Sign up for the Harbor Daily newsletter and get our top stories delivered to your inbox every morning."
+
+
+def test_pairs_enclosing_two_different_stories_make_no_chain():
+    # The same lines above and below two different stories: a network's template, not a copy.
+    m = near([TOP_LINE, *BAKERY, BOTTOM_LINE], [TOP_LINE, *ORCHARD, BOTTOM_LINE])
+    assert len(m.pairs) == 2 and m.in_order == 1 and m.near_verbatim == 1
+
+
+def test_pairs_with_a_few_sentences_between_stay_one_chain():
+    # A write-thru: three new sentences after the shared lede on both sides, then the shared rest.
+    first = [TOP[0], *BAKERY[:3], TOP[1], TOP[2]]
+    second = [TOP[0], *ORCHARD[:3], TOP[1], TOP[2]]
+    assert near(first, second).in_order == 3
+    # New paragraphs in one text only break nothing, however many.
+    assert near([TOP[0], *BAKERY, TOP[1], TOP[2]], TOP).in_order == 3

@@ -12,6 +12,7 @@ from newscrawl.fingerprint.verify import (
     relation_to_original, reworded,
 )
 from newscrawl.store import DocRow
+from tests.mirror_network import FERRY, MUSEUM, mirror_page
 
 STORY = [
     "MARLOW BAY, Wendmark (AP) — A commuter train derailed Friday morning on a bridge outside Marlow Bay, "
@@ -240,3 +241,23 @@ def test_near_equal_sentences_with_other_numbers_are_another_installment():
 def test_shared_quotations_are_no_evidence_of_a_copy():
     quoted = [f'"{sentence}" a witness told reporters.' for sentence in REWORDED]
     assert not reworded(fp(quoted), fp(STORY))
+
+
+# Pages of one content-farm network (tests/mirror_network.py): the same ticker on top (its
+# figures moving through the day) and the same newsletter call at the bottom, whatever story.
+@pytest.mark.parametrize("figures", [("1.2", "0.4"), ("1.2", "2.7"), ("0.9", "0.4"), ("3.1", "2.2")])
+def test_pages_of_one_network_carrying_different_stories_stay_apart(figures):
+    train = fingerprint(mirror_page(STORY, "1.2", "0.4"))
+    unknown = DocRow(url="https://capemirror.example/a", content=9)
+    for other in (FERRY, MUSEUM, MUSEUM[:4]):
+        page = fingerprint(mirror_page(other, *figures))
+        assert link_kind(page, replace(unknown, url="https://capemirror.example/b"), train, unknown) is None
+        assert not reworded(page, train) and not reworded(train, page)
+
+
+def test_copies_on_a_network_page_still_link():
+    unknown = DocRow(url="https://capemirror.example/a", content=9)
+    # The story verbatim inside the template, and spun sentence by sentence inside it.
+    assert link_kind(fingerprint(mirror_page(STORY)), unknown, fp(STORY), ROW) == "copy"
+    assert link_kind(fingerprint(mirror_page(REWORDED, "0.8", "1.9")), unknown, fp(STORY), ROW) == "reworded"
+    assert link_kind(fingerprint(mirror_page(FERRY, "2.2", "0.1")), unknown, fp(FERRY), ROW) == "copy"

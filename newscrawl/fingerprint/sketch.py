@@ -10,11 +10,17 @@ Sentences holding a quotation are left out: other outlets covering the same even
 quote the same people, so a shared quote proves the event, not a copy. Sentences with
 fewer than SKETCH_MIN_WORDS content words are too generic ("Officials said the fire
 was out.") to prove anything.
+
+Near-equal pairs count in a chain that stays inside one story: the chain breaks where
+both texts skip STORY_GAP or more sketched sentences between two pairs. A mirror network
+puts the same templated lines on every page (a market ticker on top, its figures changing,
+a newsletter call at the bottom): two of its pages carrying different stories share those
+lines, with a whole story between them on each side that the other lacks. Copies and
+versions share sentences spread over the story they have in common.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from dataclasses import dataclass
 
@@ -23,8 +29,8 @@ from xxhash import xxh3_64_intdigest
 
 from newscrawl.store.keytable import ranges, sorted_unique
 
-__all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "SentenceMatch", "match",
-           "sketches"]
+__all__ = ["NEAR_EQUAL", "NEAR_VERBATIM", "SKETCH_MIN_WORDS", "SKETCH_SENTENCES", "STORY_GAP", "SentenceMatch",
+           "match", "sketches"]
 
 SKETCH_MIN_WORDS = 5
 # The top of a story is where its copies and versions overlap; a long text costs no more.
@@ -32,6 +38,10 @@ SKETCH_SENTENCES = 40
 # Jaccard of two sentences' content-word stems: near-equal, and near-verbatim.
 NEAR_EQUAL = 0.5
 NEAR_VERBATIM = 0.8
+# Sentences both texts skip between two pairs of a chain: this many or more, and the pairs
+# enclose two different stories (see the module docstring). No link of the wire-copies set
+# needs a step that skips more than 2 in both (bench/README.md, topcut.py).
+STORY_GAP = 4
 
 _EMPTY = np.zeros(0, dtype=np.uint32)
 _WORD_MASK = np.uint32(0xFFFFFFFE)  # words have the low bit clear, numbers set
@@ -80,8 +90,8 @@ def sketches(stems: np.ndarray, runs: list[list[int]], quoted: list[list[bool]],
 @dataclass(frozen=True)
 class SentenceMatch:
     pairs: tuple[tuple[int, int, float], ...]  # (sentence of a, sentence of b, Jaccard), one-to-one
-    in_order: int  # the most pairs whose order agrees in both texts (numbers agreeing)
-    near_verbatim: int  # pairs at NEAR_VERBATIM or more (numbers agreeing)
+    in_order: int  # the most pairs in one chain: the same order in both texts, inside one story (numbers agreeing)
+    near_verbatim: int  # the most pairs at NEAR_VERBATIM or more in one chain
     conflicts: int  # pairs whose sentences both hold numbers and share none: another installment
 
 
@@ -106,12 +116,19 @@ def _numbers(items: np.ndarray, sizes: np.ndarray, sentence: int) -> set[int]:
     return set(part[(part & 1) == 1].tolist())
 
 
-def _longest_in_order(pairs: list[tuple[int, int]]) -> int:
-    tails: list[int] = []
-    for _, j in sorted(pairs):
-        k = bisect.bisect_left(tails, j)
-        tails[k:k + 1] = [j]
-    return len(tails)
+def _chain(pairs: list[tuple[int, int, float]]) -> tuple[int, int]:
+    """(most pairs, most near-verbatim pairs) in one chain: pairs in the same order in both
+    texts, no step skipping STORY_GAP sentences or more in both. A few dozen pairs at most:
+    quadratic is cheap."""
+    pairs = sorted(pairs)
+    longest: list[int] = []
+    verbatim: list[int] = []
+    for t, (i, j, value) in enumerate(pairs):
+        before = [s for s, (pi, pj, _) in enumerate(pairs[:t])
+                  if pi < i and pj < j and min(i - pi, j - pj) <= STORY_GAP]
+        longest.append(1 + max((longest[s] for s in before), default=0))
+        verbatim.append((value >= NEAR_VERBATIM) + max((verbatim[s] for s in before), default=0))
+    return max(longest, default=0), max(verbatim, default=0)
 
 
 def match(a_items: np.ndarray, a_sizes: np.ndarray, b_items: np.ndarray, b_sizes: np.ndarray) -> SentenceMatch:
@@ -149,5 +166,4 @@ def match(a_items: np.ndarray, a_sizes: np.ndarray, b_items: np.ndarray, b_sizes
             conflicts += 1
         else:
             agreeing.append((i, j, value))
-    return SentenceMatch(tuple(pairs), _longest_in_order([(i, j) for i, j, _ in agreeing]),
-                         sum(value >= NEAR_VERBATIM for _, _, value in agreeing), conflicts)
+    return SentenceMatch(tuple(pairs), *_chain(agreeing), conflicts)

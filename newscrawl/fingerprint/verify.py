@@ -32,11 +32,15 @@ Rules, all pure functions of the two documents (so links don't depend on arrival
 * **reworded copy or version** (a content farm's word-by-word spin, a write-thru whose
   sentences were re-edited, a partner's own top over the wire body): sentence by
   sentence, near-equal content words (sketch.py: Jaccard >= 0.5 of the stems of two
-  sentences, quotations left out) in the same order: at least 4 such sentence pairs,
-  or 2 when two are near-verbatim (>= 0.8); and no near-equal pair whose sentences
-  both hold numbers but share none (the next installment of a series says the same
-  sentences with new numbers), and nothing known conflicting. A rewrite that borrows a
-  sentence or three of the wire text, and outlets quoting the same people, stay apart.
+  sentences, quotations left out) in the same order and inside one story (the chain
+  breaks where both texts skip 4 or more sentences between two pairs): at least 4 such
+  sentence pairs, or 2 when two of them are near-verbatim (>= 0.8); and no near-equal
+  pair whose sentences both hold numbers but share none (the next installment of a
+  series says the same sentences with new numbers), and nothing known conflicting. A
+  rewrite that borrows a sentence or three of the wire text, and outlets quoting the
+  same people, stay apart; so do two pages of one mirror network carrying different
+  stories, whose only near-equal sentences are the network's templated lines above and
+  below the story (a ticker, a newsletter call), with a whole story between them.
   The thresholds were set on the wire-copies set with a margin to its closest rewrite
   and look-alike (bench/linking.py), precision first: rewrites there reach 3 in-order
   near-equal sentences (in two stories) and 1 near-verbatim one.
@@ -158,7 +162,7 @@ def _loose_match(shared: int, fewer: int) -> bool:
 
 
 def reworded(a: Fingerprint, b: Fingerprint) -> bool:
-    """Enough near-equal sentences in the same order, none of them with other numbers."""
+    """Enough near-equal sentences in the same order inside one story, none of them with other numbers."""
     m = sketch.match(a.sketch, a.sketch_sizes, b.sketch, b.sketch_sizes)
     if m.conflicts:
         return False
