@@ -209,7 +209,9 @@ def unpack(data: bytes, content: int = 0, **unpacked) -> Fingerprint:
     if version != _VERSION:
         raise ValueError(f"unknown fingerprint format {version}")
     _, n_shingles, n_sentences, n_loose, n_numbers, n_sketch, n_sketched = _HEADER.unpack_from(data)
-    body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
+    # Views of the bytes (read-only, no copy on little-endian machines): a batch holds
+    # both the packed fingerprints, for the store, and these arrays.
+    body = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32, copy=False)
     # Slices of one array (np.split costs several times as much for seven parts).
     cuts = list(itertools.accumulate((n_shingles, n_sentences, n_sentences, n_loose, n_numbers, n_sketch,
                                       n_sketched), initial=0))
