@@ -32,6 +32,7 @@ class MemoryStore(Store):
         self._keys = KeyTable(capacity=1 << 20)  # 16 MB: no rehashing for the first 13k docs
         self._label: list[int] = []  # id -> cluster label
         self._members: dict[int, list[int]] = {}  # label -> ids, only for clusters of 2+
+        self._pending: dict[int, str] = {}  # id -> the batch that stored it, until its links are merged
         self._noted: dict[str, int] = {}
         self._settings: dict[str, str] = {}
         self._seen: dict[str, SeenEntry] = {}
@@ -137,6 +138,19 @@ class MemoryStore(Store):
     def iter_clusters(self) -> Iterator[list[int]]:
         for label in sorted(self._members):
             yield sorted(self._members[label])
+
+    def mark_pending(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        self._pending.update((i, batch) for i in ids)
+
+    def pending_docs(self, ids: Iterable[int]) -> set[int]:
+        return {i for i in ids if i in self._pending}
+
+    def settle(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        for i in ids:
+            if self._pending.get(i) == batch:
+                del self._pending[i]
 
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
         for cluster_id, doc_id in pairs:
