@@ -45,6 +45,21 @@ def test_docs_are_stored_with_their_evidence_and_one_fingerprint_per_content(sto
     assert store.integrity_check() == []
 
 
+def test_a_changed_text_is_no_longer_found_under_the_old_one(store):
+    ids = store.add_docs([row("https://a.example/1", content=1), row("https://a.example/2", content=1),
+                          row("https://a.example/3", content=2)])
+    store.update_doc(ids[0], row("https://a.example/1", content=3))
+    assert store.content_docs([1, 2, 3]) == {1: ids[1], 2: ids[2], 3: ids[0]}
+    store.update_doc(ids[1], row("https://a.example/2", content=4))
+    assert store.content_docs([1, 4]) == {4: ids[1]}
+    store.update_doc(ids[2], row("https://a.example/3", content=3))  # a later doc takes an earlier one's text
+    assert store.content_docs([2, 3]) == {3: ids[0]}
+    store.update_doc(ids[0], row("https://a.example/1", content=5))
+    assert store.content_docs([3, 5]) == {3: ids[2], 5: ids[0]}
+    assert store.doc_ids(["https://a.example/1"]) == {"https://a.example/1": ids[0]}
+    assert store.integrity_check() == []
+
+
 def test_a_url_is_stored_once(store):
     store.add_docs([row("https://a.example/1")])
     with pytest.raises(StoreError):
