@@ -262,7 +262,8 @@ class SqliteStore(Store):
     # A doc stays in `pending` from the batch that stores it to the merge of its links: a
     # table created on open (an older store just has none pending), small between batches.
     def mark_pending(self, ids: Iterable[int], batch: str) -> None:
-        self._many("INSERT OR REPLACE INTO pending (doc, batch) VALUES (?, ?)", [(i, batch) for i in ids])
+        self._many("INSERT OR REPLACE INTO pending (doc, batch) SELECT value, ? FROM json_each(?)",
+                   [(batch, _json(ids))])
 
     def pending_docs(self, ids: Iterable[int]) -> set[int]:
         return {i for (i,) in self._q(f"SELECT doc FROM pending WHERE doc IN {_IDS}", (_json(ids),))}
