@@ -14,6 +14,7 @@ the bytes it holds per indexed doc.
     python bench/dedup.py --store redis://127.0.0.1:6379/0
     python bench/dedup.py --whole [--docs 20000]  # only the whole-process comparison (whole_process.py)
     python bench/dedup.py --linker-before /work/main/.venv/bin/python [--docs 20000]
+            [--linker-store sqlite:/// --linker-batch 64]
         # only Linker.link_many, this tree against another install (e.g. main's), alternating in one run
 """
 
@@ -208,36 +209,48 @@ def growth(backend: Backend, probe_small, probe_big, index_docs: int) -> tuple[f
 # Timed in a fresh interpreter, so either install's newscrawl can be measured on the same records;
 # CPU time, since the other jobs on a loaded machine only ever add wall time.
 LINKER_RUN = """\
-import sys, time
+import sys, tempfile, time
 sys.path.insert(0, sys.argv[1])
 from synthetic_corpus import generate
-from newscrawl.commands.dedup import BATCH
 from newscrawl.fingerprint import Linker
+from newscrawl.fingerprint.prepare import prepare
 from newscrawl.store import open_store
-records = list(generate(int(sys.argv[2]), seed=3))
-with open_store("memory://") as store:
-    linker = Linker(store)
-    start = time.process_time()
-    for at in range(0, len(records), BATCH):
-        linker.link_many(records[at:at + BATCH], answers=False)
-    print(time.process_time() - start, sum(linker.stats[k] for k in linker.stats if k.startswith("link_")))
+records, url, batch = list(generate(int(sys.argv[2]), seed=3)), sys.argv[3], int(sys.argv[4])
+with tempfile.TemporaryDirectory() as scratch:
+    url = f"sqlite:///{scratch}/index.sqlite" if url == "sqlite:///" else url
+    with open_store(url) as store:
+        linker = Linker(store)
+        total = store_side = 0.0
+        for at in range(0, len(records), batch):
+            start = time.process_time()
+            docs = prepare(records[at:at + batch])
+            between = time.process_time()
+            linker.link_prepared(docs, answers=False)
+            total, store_side = total + time.process_time() - start, store_side + time.process_time() - between
+    print(total, sum(linker.stats[k] for k in linker.stats if k.startswith("link_")), store_side)
 """
 
 
-def linker_before_after(before: str, docs: int, rounds: int = 3) -> None:
-    """Linker.link_many under another interpreter's newscrawl and this one's, alternating; best of `rounds`."""
+def linker_before_after(before: str, docs: int, url: str = "memory://", batch: int = BATCH, rounds: int = 3) -> None:
+    """Linker.link_many under another interpreter's newscrawl and this one's, alternating; best of `rounds`.
+    Also its part after fingerprinting (`link_prepared`: candidates, the store's steps, verification)."""
     sides = {"before": before, "this tree": sys.executable}
     best = dict.fromkeys(sides, float("inf"))
+    after_fp = dict.fromkeys(sides, float("inf"))
     links = {}
     for _ in range(rounds):
         for name, python in sides.items():
-            out = subprocess.run([python, "-c", LINKER_RUN, str(Path(__file__).resolve().parent), str(docs)],
-                                 check=True, capture_output=True, text=True).stdout.split()
+            out = subprocess.run([python, "-c", LINKER_RUN, str(Path(__file__).resolve().parent), str(docs), url,
+                                  str(batch)], check=True, capture_output=True, text=True).stdout.split()
             best[name], links[name] = min(best[name], float(out[0])), int(out[1])
-    print(f"Linker.link_many, {docs:,} synthetic records, memory store, CPU time, best of {rounds} alternating runs:")
+            after_fp[name] = min(after_fp[name], float(out[2]))
+    print(f"Linker.link_many, {docs:,} synthetic records, {url} store, batches of {batch:,}, CPU time, "
+          f"best of {rounds} alternating runs (and link_prepared, the part after fingerprinting):")
     for name, python in sides.items():
-        print(f"  {name:10} {per_doc(best[name], docs)}   {links[name]:,} links   ({python})")
-    print(f"  throughput this tree / before: {best['before'] / best['this tree']:.3f}")
+        print(f"  {name:10} {per_doc(best[name], docs)}   link_prepared {per_doc(after_fp[name], docs)}   "
+              f"{links[name]:,} links   ({python})")
+    print(f"  throughput this tree / before: {best['before'] / best['this tree']:.3f}   "
+          f"link_prepared: {after_fp['before'] / after_fp['this tree']:.3f}")
 
 
 def main(argv=None) -> int:
@@ -253,9 +266,13 @@ def main(argv=None) -> int:
                         "(e.g. main's) to run beside, for before/after in one run")
     parser.add_argument("--linker-before", metavar="PYTHON", help="only Linker.link_many: this tree against the "
                         "newscrawl that interpreter imports (e.g. main's .venv/bin/python), same records, one run")
+    parser.add_argument("--linker-store", metavar="URL", default="memory://",
+                        help="with --linker-before: the store (sqlite:/// for a new temporary file each run)")
+    parser.add_argument("--linker-batch", type=int, default=BATCH, help="with --linker-before: records a batch "
+                        f"(default {BATCH:,}, as `newscrawl dedup`; a crawl links 64)")
     args = parser.parse_args(argv)
     if args.linker_before:
-        linker_before_after(args.linker_before, args.docs)
+        linker_before_after(args.linker_before, args.docs, args.linker_store, args.linker_batch)
         return 0
     if args.whole:
         import whole_process

@@ -112,7 +112,7 @@ NEWSCRAWL_NOW = None
 # Link near-duplicates during the crawl (FingerprintPipeline).
 NEWSCRAWL_LINKING_ENABLED = True
 # Items linked together in one atomic store step (1: each alone); a batch's items are exported once it is linked.
-NEWSCRAWL_LINK_BATCH_SIZE = 1
+NEWSCRAWL_LINK_BATCH_SIZE = 64
 # A batch that is not full is linked after this many seconds.
 NEWSCRAWL_LINK_BATCH_SECONDS = 0.5
 # Learn and strip site-level boilerplate (BoilerplatePipeline).

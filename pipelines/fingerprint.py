@@ -29,14 +29,16 @@ def link_item(linker: Linker, fields: dict) -> dict | None:
 class FingerprintPipeline:
     """Fills cluster_id, duplicate_of, relation and similarity: the best knowledge so far.
 
-    Items without text pass through untouched. With `batch_size` > 1, items wait (up to
-    `batch_seconds`) and are linked together: one atomic store step and a few round trips
-    for many items, which is what bounds a fleet on one Redis. When the spider closes,
+    Items without text pass through untouched. Items wait (up to `batch_seconds`, or until
+    `batch_size` wait) and are linked together: one atomic store step and a few round trips
+    for many items, which is what bounds a fleet on one Redis (`batch_size` 1: each alone,
+    at once). A batch also goes as soon as Scrapy holds too many responses for items in
+    progress (it stops downloading then, so the batch could only fill at the timer). When the spider closes,
     what still waits is linked, then the authoritative clusters file (one JSON line per
     cluster) is written beside the run's feed.
     """
 
-    def __init__(self, store_url: str, stats=None, crawler=None, batch_size: int = 1,
+    def __init__(self, store_url: str, stats=None, crawler=None, batch_size: int = 64,
                  batch_seconds: float = 0.5, clock=None):
         self.store_url = store_url
         self.stats = stats
@@ -54,7 +56,7 @@ class FingerprintPipeline:
         if not crawler.settings.getbool("NEWSCRAWL_LINKING_ENABLED", True):
             raise NotConfigured("near-duplicate linking is disabled (NEWSCRAWL_LINKING_ENABLED)")
         return cls(crawler.settings.get("NEWSCRAWL_STORE_URL"), crawler.stats, crawler,
-                   batch_size=crawler.settings.getint("NEWSCRAWL_LINK_BATCH_SIZE", 1),
+                   batch_size=crawler.settings.getint("NEWSCRAWL_LINK_BATCH_SIZE", 64),
                    batch_seconds=crawler.settings.getfloat("NEWSCRAWL_LINK_BATCH_SECONDS", 0.5))
 
     def _inc(self, key: str, count: int = 1) -> None:
@@ -82,7 +84,7 @@ class FingerprintPipeline:
             return item
         done: Deferred = Deferred()
         self._pending.append((item, adapter.asdict(), done))
-        if len(self._pending) >= self.batch_size:
+        if len(self._pending) >= self.batch_size or self._scraper_full():
             self.flush()
         elif self._timer is None:
             self._timer = self._clock().callLater(self.batch_seconds, self.flush)
@@ -93,6 +95,14 @@ class FingerprintPipeline:
         from scrapy.utils.defer import maybe_deferred_to_future
 
         return await maybe_deferred_to_future(done)
+
+    def _scraper_full(self) -> bool:
+        """Whether Scrapy backs out (the responses of items in progress exceed SCRAPER_SLOT_MAX_ACTIVE_SIZE)."""
+        try:
+            slot = self.crawler.engine.scraper.slot
+        except (AttributeError, RuntimeError):  # no crawler, or no crawl running (Scrapy raises then)
+            return False
+        return slot is not None and slot.needs_backout()
 
     def _clock(self):
         if self.clock is None:

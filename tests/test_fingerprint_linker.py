@@ -66,6 +66,16 @@ def test_a_url_seen_again_is_not_stored_twice_and_a_changed_text_replaces_it(lin
     assert linker.store.count_docs() == 2 and changed.relation in ("original", "duplicate")
 
 
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_a_text_a_page_no_longer_has_is_not_an_exact_copy_of_it(kind, tmp_path):
+    store = open_store("memory://" if kind == "memory" else f"sqlite:///{tmp_path}/state.sqlite")
+    linker = Linker(store, now=1.9e9)
+    linker.link(record("https://a.example/1"))
+    linker.link(record("https://a.example/1", text=OTHER * 2))  # the page now tells another story
+    assert linker.link(record("https://b.example/1")) == UNIQUE  # the first story, on another site
+    assert list(store.iter_clusters()) == [] and store.integrity_check() == []
+
+
 def test_a_batch_links_like_one_record_at_a_time():
     records = [record("https://apnews.com/a", wire="AP"), record("https://b.example/a"),
                record("https://c.example/a", text="\n\n".join(PARAS[:2])), record("https://d.example/a", text=OTHER)]

@@ -40,7 +40,7 @@ def test_linking_can_be_disabled(tmp_path):
 
 
 def test_items_get_cluster_fields_and_the_clusters_file_is_written(tmp_path):
-    crawler = crawler_for(tmp_path)
+    crawler = crawler_for(tmp_path, NEWSCRAWL_LINK_BATCH_SIZE=1)  # each item alone, answered at once
     pipeline = FingerprintPipeline.from_crawler(crawler)
     pipeline.open_spider()
     fire = [r for r in CORPUS if "glassworks" in r["url"] or "fire-guts" in r["url"]]
@@ -100,6 +100,22 @@ def test_batches_hold_items_until_linked_then_release_them(tmp_path):
     pipeline.close_spider()
 
 
+def test_by_default_a_lone_item_waits_for_the_batch_timer_only(tmp_path):
+    crawler = crawler_for(tmp_path)  # no batch settings: the defaults (64 items or 0.5 s)
+    pipeline = FingerprintPipeline.from_crawler(crawler)
+    pipeline.clock = clock = task.Clock()
+    pipeline.open_spider()
+    item = Article(**CORPUS[0])
+    wait = pipeline.process_item(item)
+    assert pipeline.batch_size == 64 and "relation" not in item
+    clock.advance(0.49)
+    assert "relation" not in item
+    clock.advance(0.01)
+    assert item["relation"] == "unique" and crawler.stats.get_value("newscrawl/linking/batches") == 1
+    wait.close()
+    pipeline.close_spider()
+
+
 def test_any_batch_size_gives_the_same_clusters(tmp_path):
     # `former_ids` differ, rightly: they list the ids handed out with earlier answers, and
     # a batch answers once for what single items answered several times.
@@ -118,20 +134,35 @@ def test_any_batch_size_gives_the_same_clusters(tmp_path):
 
 def test_a_crawl_in_batches_exports_every_item_linked(mockweb, tmp_path):
     crawls = {}
-    for size in (1, 8):
+    for size in (1, 8, None):  # None: the default (64)
         workdir = tmp_path / f"size{size}"
         workdir.mkdir()
-        crawls[size] = run_crawl("partners", workdir, mockweb.host_map, settings={"NEWSCRAWL_LINK_BATCH_SIZE": size})
-    one, batched = crawls[1], crawls[8]
-    assert batched.returncode == 0, batched.log[-3000:]
-    assert batched.stats.get("newscrawl/linking/batches", 0) >= 1 and one.clusters
-    assert sorted(r["url"] for r in batched.records) == sorted(r["url"] for r in one.records)
-    assert all("relation" in r for r in batched.records if r.get("text"))
+        settings = {} if size is None else {"NEWSCRAWL_LINK_BATCH_SIZE": size}
+        crawls[size] = run_crawl("partners", workdir, mockweb.host_map, settings=settings)
+    one = crawls[1]
+    assert one.returncode == 0 and one.clusters and "newscrawl/linking/batches" not in one.stats
+    for batched in (crawls[8], crawls[None]):
+        assert batched.returncode == 0, batched.log[-3000:]
+        assert batched.stats.get("newscrawl/linking/batches", 0) >= 1
+        assert sorted(r["url"] for r in batched.records) == sorted(r["url"] for r in one.records)
+        assert all("relation" in r for r in batched.records if r.get("text"))
+        assert clusters(batched) == clusters(one)
 
-    def clusters(crawl):
-        return [{k: v for k, v in c.items() if k != "former_ids"} for c in crawl.clusters]
 
-    assert clusters(batched) == clusters(one)
+def clusters(crawl):
+    return [{k: v for k, v in c.items() if k != "former_ids"} for c in crawl.clusters]
+
+
+def test_a_batch_goes_at_once_when_scrapy_holds_too_many_responses(mockweb, tmp_path):
+    # Scrapy stops downloading while the responses of items in progress exceed
+    # SCRAPER_SLOT_MAX_ACTIVE_SIZE; here any response does, so each item is linked on
+    # arrival instead of waiting a minute for the timer (which would time the crawl out).
+    crawl = run_crawl("partners", tmp_path, mockweb.host_map, timeout=240, settings={
+        "SCRAPER_SLOT_MAX_ACTIVE_SIZE": "1", "NEWSCRAWL_LINK_BATCH_SECONDS": "60"})
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    linked = [r for r in crawl.records if r.get("text")]
+    assert linked and all("relation" in r for r in linked)
+    assert crawl.stats["newscrawl/linking/batches"] == len(linked)
 
 
 def test_a_sigterm_links_and_exports_every_item_waiting_in_a_batch(mockweb, tmp_path):

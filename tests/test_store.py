@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -45,6 +46,21 @@ def test_docs_are_stored_with_their_evidence_and_one_fingerprint_per_content(sto
     assert store.count_docs() == 2
     store.update_doc(ids[1], row("https://b.example/1", content=9))
     assert store.docs([ids[1]], fingerprints=True)[ids[1]].fingerprint == b"fp9"
+    assert store.integrity_check() == []
+
+
+def test_a_changed_text_is_no_longer_found_under_the_old_one(store):
+    ids = store.add_docs([row("https://a.example/1", content=1), row("https://a.example/2", content=1),
+                          row("https://a.example/3", content=2)])
+    store.update_doc(ids[0], row("https://a.example/1", content=3))
+    assert store.content_docs([1, 2, 3]) == {1: ids[1], 2: ids[2], 3: ids[0]}
+    store.update_doc(ids[1], row("https://a.example/2", content=4))
+    assert store.content_docs([1, 4]) == {4: ids[1]}
+    store.update_doc(ids[2], row("https://a.example/3", content=3))  # a later doc takes an earlier one's text
+    assert store.content_docs([2, 3]) == {3: ids[0]}
+    store.update_doc(ids[0], row("https://a.example/1", content=5))
+    assert store.content_docs([3, 5]) == {3: ids[2], 5: ids[0]}
+    assert store.doc_ids(["https://a.example/1"]) == {"https://a.example/1": ids[0]}
     assert store.integrity_check() == []
 
 
@@ -98,6 +114,28 @@ def test_a_batch_is_stored_as_a_linker_needs_it(store):
     assert store.lookup_keys([5, 8]) == {5: sorted([new, first[0]]), 8: [new]}
     assert labels == {i: i for i in (new, first[0], first[1], states[4][1], states[5][1])}
     assert store.docs([first[0]])[first[0]].content == 4 and store.content_docs([4]) == {4: first[0]}
+    assert store.integrity_check() == []
+
+
+def test_a_batch_s_docs_stay_pending_until_its_merge_settles_them(store):
+    rows = [row("https://a.example/1", content=1), row("https://a.example/2", content=1),
+            row("https://a.example/3", content=3)]
+    keys, owners = np.array([5, 5]), np.array([0, 2])
+    ids = [i for _, i, _ in store.add_batch(rows, keys, owners, cap=50, batch="b1")[0]]
+    assert store.pending_docs(ids) == set(ids)  # stored and indexed; links not merged
+    # The same records again (a later fetch, other evidence): linked anew, not stored anew.
+    again = [replace(r, fetched=2e9) for r in rows]
+    states, held, labels = store.add_batch(again, keys, owners, cap=50, batch="b2")
+    assert states == [("pending", ids[0], None), ("pending", ids[1], ids[0]), ("pending", ids[2], None)]
+    assert sorted(held) == [(5, ids[0]), (5, ids[2])] and labels == {i: i for i in ids}
+    assert all(r.fetched is None for r in store.docs(ids).values())
+    assert store.lookup_keys([5]) == {5: sorted([ids[0], ids[2]])}
+    store.merge_and_members([], [], settled=ids, batch="b1")  # the first batch's merge, late
+    assert store.pending_docs(ids) == set(ids)  # the second batch's marks stay
+    store.merge_and_members([[ids[0], ids[2]]], [], settled=ids, batch="b2")
+    assert store.pending_docs(ids) == set()
+    states = store.add_batch(again, keys, owners, cap=50, batch="b3")[0]
+    assert [state for state, _, _ in states] == ["known"] * 3
     assert store.integrity_check() == []
 
 

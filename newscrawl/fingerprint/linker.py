@@ -9,6 +9,7 @@ file (`cluster_views`) is authoritative.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -92,30 +93,41 @@ class Linker:
         keys = candidate_keys([d.fp for d in todo],  # CPU work, before the store's atomic step
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
         rows = [replace(d.row, fingerprint=d.packed or pack(d.fp)) for d in todo]
-        fresh, indexed, held, labels = self._store(todo, rows, keys)
+        batch = secrets.token_hex(8)  # names this batch's pending marks
+        fresh, indexed, held, labels = self._store(todo, rows, keys, batch)
         groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, between the two
         # The merges and the clusters the answers come from, in one atomic step (one round trip
         # where the store allows it): a merge names clusters by member ids, which stay valid
-        # whatever others merged since; the views are computed from it below.
-        clusters = self.store.merge_and_members(groups, {d.id for d in todo} if answers else ())
+        # whatever others merged since; the views are computed from it below. It settles the
+        # batch's docs: until then they are pending, and linked again if their URL comes back.
+        clusters = self.store.merge_and_members(groups, {d.id for d in todo} if answers else (),
+                                                sorted({d.id for d in fresh}), batch)
         if not answers:
             return [None] * len(docs)
         results = self._answers(todo, clusters)
         return [results[d.id] if isinstance(d, Prepared) else d for d in docs]
 
-    def _store(self, docs: list[Prepared], rows: list[DocRow], keys: tuple[np.ndarray, np.ndarray, np.ndarray]
-               ) -> tuple[list[Prepared], list[Prepared], KeyPairs, dict[int, int]]:
+    def _store(self, docs: list[Prepared], rows: list[DocRow], keys: tuple[np.ndarray, np.ndarray, np.ndarray],
+               batch: str) -> tuple[list[Prepared], list[Prepared], KeyPairs, dict[int, int]]:
         """Store the batch's new and changed docs and index them (one atomic step, one round trip
-        where the store allows it): the docs to link (`fresh`), those of them that were
-        indexed (not exact copies), what the index held, and the labels as they stood."""
+        where the store allows it): the docs to link (`fresh`, with the pending ones an
+        interrupted batch stored), those of them that were indexed (not exact copies), what
+        the index held, and the labels as they stood."""
         order = np.lexsort((keys[1], keys[0]))
-        states, held, labels = self.store.add_batch(rows, keys[0][order], keys[1][order], MAX_POSTING)
-        fresh = []
+        states, held, labels = self.store.add_batch(rows, keys[0][order], keys[1][order], MAX_POSTING, batch)
+        fresh, pending = [], []
         for position, (doc, (state, doc_id, holder)) in enumerate(zip(docs, states)):
             doc.position, doc.id, doc.holder = position, doc_id, holder
-            if state in ("new", "updated"):
+            if state in ("new", "updated", "pending"):
                 fresh.append(doc)
                 self.stats["updated"] += state == "updated"
+                if state == "pending":
+                    pending.append(doc)
+        if pending:  # verified with the evidence stored then, as the interrupted batch would have
+            self.stats["relinked"] += len(pending)
+            stored = self.store.docs([d.id for d in pending])
+            for doc in pending:
+                doc.row = stored[doc.id]
         return fresh, [d for d in fresh if d.holder is None], held, labels
 
     def _verify(self, fresh: list[Prepared], indexed: list[Prepared], held, labels: dict[int, int],

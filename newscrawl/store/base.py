@@ -96,7 +96,9 @@ class Store(ABC):
     Writers that read-then-write wrap the sequence in `transaction()`, which serialises
     them across threads and processes. A linker's batch takes two atomic steps,
     `add_batch` and `merge_and_members`, with its verification between them: a backend
-    that can run each as one server-side script (Redis) needs no lock for them.
+    that can run each as one server-side script (Redis) needs no lock for them. The first
+    step marks the docs it stores as pending, the second settles them: a doc left pending
+    (its process died between the steps) is linked again when its URL comes back.
     """
 
     url: str
@@ -178,20 +180,24 @@ class Store(ABC):
         others = np.where(others < 0, new[-np.minimum(others, 0)], others)
         return ids, held, self.clusters_of({*held.doc_ids.tolist(), *others.tolist(), *ids})
 
-    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
-                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int,
+                  batch: str = "") -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
         """Store a linker's batch (each row with its fingerprint) and index it, in one atomic step.
 
         Per row, in order: its state, its id and its holder (a doc with the same content, or
         None). `new`: stored; `updated`: its URL's doc now has this text; `known`: its URL is
-        stored with this text already; `twin`: its URL came earlier in the batch (that doc's
-        id). A doc with a holder is an exact copy: stored without its fingerprint, not indexed.
-        The indexed docs' keys (`keys` sorted, arrival order within a key, `owners[i]` the
-        position of the row owning `keys[i]`) go through `lookup_and_add_keys`. Returns the
+        stored with this text already; `pending`: as known, but the batch that stored it never
+        merged its links (its row is kept; it is indexed and labelled again, to be linked
+        anew); `twin`: its URL came earlier in the batch (that doc's id). A doc with a holder
+        is an exact copy: stored without its fingerprint, not indexed. The indexed docs' keys
+        (`keys` sorted, arrival order within a key, `owners[i]` the position of the row
+        owning `keys[i]`) go through `lookup_and_add_keys`. New, updated and pending docs are
+        marked pending under `batch` until `merge_and_members` settles them. Returns the
         states, the pairs the index held, and the labels of those docs, of the holders and of
-        the updated docs (a new doc is its own). A backend may do it in one round trip."""
+        the updated and pending docs (a new doc is its own). A backend may do it in one round trip."""
         with self.transaction():
             known, old, contents = self.known_docs({r.url for r in rows}, {r.content for r in rows})
+            pending = self.pending_docs(known.values()) if known else set()
             out: list[list] = []
             new: list[DocRow] = []
             urls: dict[str, int] = {}
@@ -201,7 +207,12 @@ class Store(ABC):
                     out.append(["twin", urls[row.url], None])  # a position, for now
                     continue
                 if doc_id is not None and old[doc_id].content == row.content:
-                    out.append(["known", doc_id, None])
+                    if doc_id in pending:  # its holder: an earlier doc with its content, not itself
+                        urls[row.url] = position
+                        holder = contents.get(row.content)
+                        out.append(["pending", doc_id, None if holder == doc_id else holder])
+                    else:
+                        out.append(["known", doc_id, None])
                     continue
                 urls[row.url] = position
                 holder = contents.get(row.content)
@@ -213,11 +224,12 @@ class Store(ABC):
                     new.append(stored)
                     out.append(["new", -len(new), holder])  # the k-th new row, for now
                 contents.setdefault(row.content, out[-1][1])
-            indexed = np.array([state in ("new", "updated") and holder is None for state, _, holder in out], dtype=bool)
+            linked = ("new", "updated", "pending")
+            indexed = np.array([state in linked and holder is None for state, _, holder in out], dtype=bool)
             owners = np.asarray(owners, dtype=np.int64)
             keep = indexed[owners] if len(owners) else np.zeros(0, dtype=bool)
             refs = np.array([ident for _, ident, _ in out], dtype=np.int64)
-            others = {h for _, _, h in out if h is not None} | {i for state, i, _ in out if state == "updated"}
+            others = {h for _, _, h in out if h is not None} | {i for s, i, _ in out if s in ("updated", "pending")}
             ids, held, labels = self.add_and_index(new, np.asarray(keys)[keep], refs[owners[keep]], cap, others)
             for entry in out:
                 if entry[0] != "twin":
@@ -226,7 +238,21 @@ class Store(ABC):
             for entry in out:
                 if entry[0] == "twin":
                     entry[1] = out[entry[1]][1]
+            self.mark_pending([i for state, i, _ in out if state in linked], batch)
             return [tuple(entry) for entry in out], held, labels
+
+    # --- linking: a batch between its two steps ---------------------------------------------
+    @abstractmethod
+    def mark_pending(self, ids: Iterable[int], batch: str) -> None:
+        """Mark docs as stored by `batch` with their links not merged yet (replacing any mark)."""
+
+    @abstractmethod
+    def pending_docs(self, ids: Iterable[int]) -> set[int]:
+        """Those of `ids` still marked pending."""
+
+    @abstractmethod
+    def settle(self, ids: Iterable[int], batch: str) -> None:
+        """Drop the pending marks `batch` set on these docs (a mark another batch set since stays)."""
 
     # --- linking: clusters --------------------------------------------------------------
     @abstractmethod
@@ -248,16 +274,17 @@ class Store(ABC):
         members = {label: self.cluster_members(label) for label in set(labels.values())}
         return {i: (label, members[label]) for i, label in labels.items()}
 
-    def merge_and_members(self, groups: Iterable[Sequence[int]],
-                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+    def merge_and_members(self, groups: Iterable[Sequence[int]], ids: Iterable[int],
+                          settled: Iterable[int] = (), batch: str = "") -> dict[int, tuple[int, list[int]]]:
         """Make the clusters holding each group of doc ids one cluster (as `merge_clusters`),
-        then `clusters_with_members(ids)`: one atomic step, without the caller's transaction
-        (a doc's cluster is found when the merge runs, so it may have been merged since the
-        caller looked). A backend may do it in one round trip."""
+        `settle(settled, batch)`, then `clusters_with_members(ids)`: one atomic step, without
+        the caller's transaction (a doc's cluster is found when the merge runs, so it may
+        have been merged since the caller looked). A backend may do it in one round trip."""
         groups = [list(group) for group in groups]
         with self.transaction():
             labels = self.clusters_of({i for group in groups for i in group})
             self.merge_clusters([[labels[i] for i in group if i in labels] for group in groups])
+            self.settle(settled, batch)
             return self.clusters_with_members(ids)
 
     @abstractmethod

@@ -27,11 +27,13 @@ class MemoryStore(Store):
         self._lock = threading.RLock()
         self._docs: list[DocRow] = []  # id -> row, fingerprint dropped (kept per content)
         self._by_url: dict[str, int] = {}
-        self._by_content: dict[int, int] = {}
+        self._by_content: dict[int, int] = {}  # content -> the smallest id that has it (as SQLite's MIN(id))
+        self._more_docs: dict[int, list[int]] = {}  # content -> its other ids, only for contents of 2+ docs
         self._fingerprints: dict[int, bytes] = {}
         self._keys = KeyTable(capacity=1 << 20)  # 16 MB: no rehashing for the first 13k docs
         self._label: list[int] = []  # id -> cluster label
         self._members: dict[int, list[int]] = {}  # label -> ids, only for clusters of 2+
+        self._pending: dict[int, str] = {}  # id -> the batch that stored it, until its links are merged
         self._noted: dict[str, int] = {}
         self._settings: dict[str, str] = {}
         self._seen: dict[str, SeenEntry] = {}
@@ -66,14 +68,36 @@ class MemoryStore(Store):
             self._docs.append(self._keep(row))
             self._label.append(doc_id)
             self._by_url[row.url] = doc_id
-            self._by_content.setdefault(row.content, doc_id)
+            self._content_add(row.content, doc_id)
             ids.append(doc_id)
         return ids
 
     def update_doc(self, doc_id: int, row: DocRow) -> None:
         self._check()
-        self._docs[doc_id] = self._keep(row)
-        self._by_content.setdefault(row.content, doc_id)
+        old = self._docs[doc_id].content
+        self._docs[doc_id] = replace(self._keep(row), url=self._docs[doc_id].url)  # a doc keeps its URL
+        if old != row.content:  # the old text is no longer this doc's: a later copy of it is not an exact one
+            self._content_remove(old, doc_id)
+            self._content_add(row.content, doc_id)
+
+    def _content_add(self, content: int, doc_id: int) -> None:
+        first = self._by_content.setdefault(content, doc_id)
+        if first != doc_id:
+            self._by_content[content] = min(first, doc_id)
+            self._more_docs.setdefault(content, []).append(max(first, doc_id))
+
+    def _content_remove(self, content: int, doc_id: int) -> None:
+        more = self._more_docs.get(content, [])
+        if self._by_content.get(content) == doc_id:
+            if more:
+                self._by_content[content] = min(more)
+                more.remove(min(more))
+            else:
+                del self._by_content[content]
+        elif doc_id in more:
+            more.remove(doc_id)
+        if content in self._more_docs and not more:
+            del self._more_docs[content]
 
     def doc_ids(self, urls: Iterable[str]) -> dict[str, int]:
         return {url: self._by_url[url] for url in urls if url in self._by_url}
@@ -138,6 +162,19 @@ class MemoryStore(Store):
         for label in sorted(self._members):
             yield sorted(self._members[label])
 
+    def mark_pending(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        self._pending.update((i, batch) for i in ids)
+
+    def pending_docs(self, ids: Iterable[int]) -> set[int]:
+        return {i for i in ids if i in self._pending}
+
+    def settle(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        for i in ids:
+            if self._pending.get(i) == batch:
+                del self._pending[i]
+
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
         for cluster_id, doc_id in pairs:
             self._noted.setdefault(cluster_id, doc_id)
@@ -185,6 +222,14 @@ class MemoryStore(Store):
         missing = {row.content for row in self._docs} - set(self._fingerprints)
         if missing:
             problems.append(f"{len(missing)} contents without a fingerprint")
+        by_content: dict[int, list[int]] = {}
+        for doc_id, row in enumerate(self._docs):
+            by_content.setdefault(row.content, []).append(doc_id)
+        indexed = {c: [first, *self._more_docs.get(c, [])] for c, first in self._by_content.items()}
+        wrong = sum(sorted(indexed.get(c, [])) != ids or self._by_content.get(c) != ids[0]
+                    for c, ids in by_content.items()) + len(indexed.keys() - by_content.keys())
+        if wrong:
+            problems.append(f"{wrong} content index entries that disagree with the docs")
         return problems
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ __all__ = ["RedisStore", "open_redis_store"]
 #   label:N     id -> cluster label, ids N*128 .. N*128+127 (small hashes are stored as compact listpacks)
 #   cluster     label -> "id,id,..." members, only for clusters of two or more
 #   key:N       index key (its last 6 bytes) -> "id,id,...", N = its first INDEX_HASH_BITS bits
+#   pending     id -> the batch that stored it, until that batch merged its links (empty between batches)
 #   noted, settings, seen (url -> JSON), blocks:SITE (block -> JSON list of story keys)
 LAYOUT = "2"  # 1 had 2^16 index hashes
 # A script runs alone on the server: big batches go in slices of this many keys (~50 ms).
@@ -271,16 +272,16 @@ class RedisStore(Store):
             at = end
         return held_pairs(found, lists)
 
-    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int
-                  ) -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
+    def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int,
+                  batch: str = "") -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
         if len(keys) > KEYS_PER_CALL or not rows:  # in slices under the lock, so no one script holds the server long
-            return super().add_batch(rows, keys, owners, cap)
+            return super().add_batch(rows, keys, owners, cap, batch)
         self._check()
         keys = np.asarray(keys, dtype=np.int64)
         args = [len(rows)]
         for row in rows:
             args += [row.url, pack_row(row), INT64.pack(row.content), row.fingerprint or b""]
-        args += [keys.astype(">i8").tobytes(), joined(np.asarray(owners).tolist()), cap]
+        args += [keys.astype(">i8").tobytes(), joined(np.asarray(owners).tolist()), cap, batch]
         # No lock: the script is atomic. Only while someone holds the lock (a whole-store
         # reader such as integrity_check, or a big batch) does a batch wait and go under it.
         reply = self._run("add_batch", [b"", *args])
@@ -288,10 +289,10 @@ class RedisStore(Store):
             with self.transaction():
                 reply = self._run("add_batch", [self._lock.local.token, *args])
         states, ids, holders, lists, found, labels = reply
-        names = {b"n": "new", b"u": "updated", b"k": "known", b"t": "twin"}
+        names = {b"n": "new", b"u": "updated", b"k": "known", b"p": "pending", b"t": "twin"}
         out = [(names[bytes([state])], int(i), int(h) if h else None)
                for state, i, h in zip(states, ids.split(b","), holders.split(b","))]
-        indexed = np.array([state in ("new", "updated") and h is None for state, _, h in out], dtype=bool)
+        indexed = np.array([state in ("new", "updated", "pending") and h is None for state, _, h in out], dtype=bool)
         owners = np.asarray(owners, dtype=np.int64)
         held = held_pairs(sorted_unique(keys[indexed[owners]]).tolist(), lists.split(b";"))
         labels = {i: int(label) for i, label in zip(id_list(found), labels.split(b",")) if label} if found else {}
@@ -336,12 +337,26 @@ class RedisStore(Store):
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
         return members_by_id(ids, self._run("members", [joined(ids)]).split(b";") if ids else [])
 
-    def merge_and_members(self, groups: Iterable[Sequence[int]],
-                          ids: Iterable[int]) -> dict[int, tuple[int, list[int]]]:
+    def merge_and_members(self, groups: Iterable[Sequence[int]], ids: Iterable[int],
+                          settled: Iterable[int] = (), batch: str = "") -> dict[int, tuple[int, list[int]]]:
         self._check()
         ids = [i for i in dict.fromkeys(ids) if i >= 0]
-        replies = self._run("merge_members", [joined(ids), *merge_args(groups)])
+        replies = self._run("merge_members", [joined(ids), batch, joined(settled), *merge_args(groups)])
         return members_by_id(ids, replies.split(b";") if ids else [])
+
+    def mark_pending(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        args = [x for i in ids for x in (i, batch)]
+        if args:
+            self._run("hset", ["HSET", *args], self._p + "pending")
+
+    def pending_docs(self, ids: Iterable[int]) -> set[int]:
+        ids = list(dict.fromkeys(ids))
+        return {i for i, batch in zip(ids, self._hmget(self._p + "pending", ids)) if batch is not None}
+
+    def settle(self, ids: Iterable[int], batch: str) -> None:
+        self._check()
+        self._run("settle", [batch, joined(ids)])
 
     def iter_clusters(self) -> Iterator[list[int]]:
         clusters = self._call("HGETALL", self._p + "cluster")

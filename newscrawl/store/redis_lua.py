@@ -162,6 +162,12 @@ local function merge(i)  -- ARGV from i on: groups as (count, labels...)
   end
 end
 
+local function settle(batch, ids)  -- drop the pending marks this batch set on ids ("id,id,...")
+  for id in gmatch(ids, '[^,]+') do
+    if call('HGET', P .. 'pending', id) == batch then call('HDEL', P .. 'pending', id) end
+  end
+end
+
 -- Ids ("id,id,..."): per id 'label:id,id,...' (its cluster's members) or '', joined by ';'.
 local function members(ids)
   local out, lists = {}, {}
@@ -210,13 +216,24 @@ for id in gmatch(ARGV[i + 3], '[^,]+') do label(resolve[id]) end
 return {first or -1, table.concat(lists, ';'), table.concat(ids, ','), table.concat(labels, ',')}
 """,
     # ARGV: P, the caller's lock token ('' for none), n, n x (url, row, content, fingerprint),
-    # then index's keys, the owners of the keys (positions in the batch), the cap. A linker's
-    # batch as Store.add_batch says, atomic without the lock: 'busy' while another holds it.
+    # then index's keys, the owners of the keys (positions in the batch), the cap, the batch
+    # name. A linker's batch as Store.add_batch says, atomic without the lock: 'busy' while
+    # another holds it.
     "add_batch": """
 local lock = call('GET', P .. 'lock')
 if lock and lock ~= ARGV[2] then return 'busy' end
 local n, state, ids, holders, urls, held_by, fresh = tonumber(ARGV[3]), {}, {}, {}, {}, {}, 0
 local function arg(j, k) return ARGV[4 + 4 * j + k] end  -- k: 0 url, 1 row, 2 content, 3 fingerprint
+local function holder(content)  -- the smallest id that has this content (a string), or false
+  if held_by[content] == nil then
+    local min
+    for other in gmatch(call('HGET', P .. 'content', content) or '', '[^,]+') do
+      if not min or tonumber(other) < min then min = tonumber(other) end
+    end
+    held_by[content] = min and tostring(min) or false
+  end
+  return held_by[content]
+end
 -- Decide every doc first (reads only), then write: as the Python version, which reads first.
 for j = 0, n - 1 do
   local url, content = arg(j, 0), arg(j, 2)
@@ -224,17 +241,15 @@ for j = 0, n - 1 do
   if urls[url] ~= nil then
     state[j], ids[j] = 'twin', urls[url]
   elseif id and sub(call('HGET', P .. 'doc', id) or '', 1, 8) == content then
-    state[j], ids[j] = 'known', id
+    if call('HEXISTS', P .. 'pending', id) == 1 then  -- its links were never merged: again
+      urls[url], state[j], ids[j] = j, 'pending', id
+      if holder(content) ~= id then holders[j] = holder(content) end
+    else
+      state[j], ids[j] = 'known', id
+    end
   else
     urls[url] = j
-    if held_by[content] == nil then
-      local min
-      for other in gmatch(call('HGET', P .. 'content', content) or '', '[^,]+') do
-        if not min or tonumber(other) < min then min = tonumber(other) end
-      end
-      held_by[content] = min and tostring(min) or false
-    end
-    holders[j] = held_by[content] or nil
+    holders[j] = holder(content) or nil
     if id then
       state[j], ids[j] = 'updated', id
     else
@@ -275,7 +290,11 @@ end
 local i = 4 + 4 * n
 local indexed = {}  -- position (as the owners name it) -> id, for the docs whose keys go in
 for j = 0, n - 1 do
-  if (state[j] == 'new' or state[j] == 'updated') and not holders[j] then indexed[tostring(j)] = ids[j] end
+  local s = state[j]
+  if s == 'new' or s == 'updated' or s == 'pending' then
+    if not holders[j] then indexed[tostring(j)] = ids[j] end
+    call('HSET', P .. 'pending', ids[j], ARGV[i + 3])
+  end
 end
 local lists = index(ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), indexed)
 local label, found, labels = labeller()
@@ -283,7 +302,7 @@ label_lists(label, lists)
 local states, holding = {}, {}
 for j = 0, n - 1 do
   if holders[j] then label(holders[j]) end
-  if state[j] == 'updated' then label(ids[j]) end
+  if state[j] == 'updated' or state[j] == 'pending' then label(ids[j]) end
   states[j + 1], holding[j + 1] = string.sub(state[j], 1, 1), holders[j] or ''
 end
 local list = {}
@@ -353,11 +372,12 @@ return out
     "members": "return members(ARGV[2])",
     # ARGV: P, then merge's groups.
     "merge": "merge(2)",
-    # ARGV: P, ids ("id,id,..."), then groups of doc ids as (count, ids...): the clusters
-    # holding each group become one (as merge), then the ids' members. Atomic without the
-    # lock: each doc's label is read here, however others merged since the caller looked.
+    # ARGV: P, ids ("id,id,..."), the batch name, the ids it settles, then groups of doc ids
+    # as (count, ids...): the clusters holding each group become one (as merge), the batch's
+    # pending marks go, then the ids' members. Atomic without the lock: each doc's label is
+    # read here, however others merged since the caller looked.
     "merge_members": """
-local i = 3
+local i = 5
 while i <= #ARGV do
   local n, distinct, labels = tonumber(ARGV[i]), {}, {}
   for j = i + 1, i + n do
@@ -372,8 +392,11 @@ while i <= #ARGV do
   merge_group(labels)
   i = i + n + 1
 end
+settle(ARGV[3], ARGV[4])
 return members(ARGV[2])
 """,
+    # ARGV: P, the batch name, ids ("id,id,...").
+    "settle": "settle(ARGV[2], ARGV[3])",
     # KEYS: the site's block hash; ARGV: P, cap, story key, distinct block hashes.
     "blocks": """
 for i = 4, #ARGV do

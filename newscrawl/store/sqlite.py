@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS keys_recent (key INTEGER NOT NULL, doc INTEGER NOT NU
     PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS key_rows (level TEXT PRIMARY KEY, rows INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS noted (cluster_id TEXT PRIMARY KEY, doc INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS pending (doc INTEGER PRIMARY KEY, batch TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, content_hash TEXT, lastmod TEXT,
     fetched_at TEXT);
 CREATE TABLE IF NOT EXISTS blocks (site TEXT NOT NULL, block TEXT NOT NULL,
@@ -271,6 +272,18 @@ class SqliteStore(Store):
             members.append(doc_id)
         if members:
             yield members
+
+    # A doc stays in `pending` from the batch that stores it to the merge of its links: a
+    # table created on open (an older store just has none pending), small between batches.
+    def mark_pending(self, ids: Iterable[int], batch: str) -> None:
+        self._many("INSERT OR REPLACE INTO pending (doc, batch) SELECT value, ? FROM json_each(?)",
+                   [(batch, _json(ids))])
+
+    def pending_docs(self, ids: Iterable[int]) -> set[int]:
+        return {i for (i,) in self._q(f"SELECT doc FROM pending WHERE doc IN {_IDS}", (_json(ids),))}
+
+    def settle(self, ids: Iterable[int], batch: str) -> None:
+        self._many(f"DELETE FROM pending WHERE batch = ? AND doc IN {_IDS}", [(batch, _json(ids))])
 
     def note_cluster_ids(self, pairs: Iterable[tuple[str, int]]) -> None:
         self._many("INSERT OR IGNORE INTO noted (cluster_id, doc) VALUES (?, ?)", list(pairs))
