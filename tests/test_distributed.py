@@ -123,7 +123,9 @@ def _stop_holding_pages(process, log_path, redis_url, timeout=60.0) -> set[str]:
 
 def test_a_killed_worker_loses_nothing(mockweb, tmp_path):
     with RedisServer() as server:
-        slow = {"CONCURRENT_REQUESTS": "2", "DOWNLOAD_DELAY": "0.2"}
+        # Items exported one by one: with batches (64 or 0.5 s) the first exports come in a burst,
+        # and by then the worker may hold nothing more to be caught holding.
+        slow = {"CONCURRENT_REQUESTS": "2", "DOWNLOAD_DELAY": "0.2", "NEWSCRAWL_LINK_BATCH_SIZE": "1"}
         processes, outputs = run_workers("mirrors", tmp_path, mockweb.host_map, server.url, extra=slow)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and len(read_jsonl(outputs[0])) < 2:
