@@ -33,9 +33,9 @@ class FingerprintPipeline:
     `batch_size` wait) and are linked together: one atomic store step and a few round trips
     for many items, which is what bounds a fleet on one Redis (`batch_size` 1: each alone,
     at once). A batch also goes as soon as Scrapy holds too many responses for items in
-    progress (it stops downloading then, so the batch could only fill at the timer). When the spider closes,
-    what still waits is linked, then the authoritative clusters file (one JSON line per
-    cluster) is written beside the run's feed.
+    progress (it stops downloading then, so the batch could only fill at the timer). When
+    the spider closes, what still waits is linked, then the authoritative clusters file
+    (one JSON line per cluster) is written beside the run's feed.
     """
 
     def __init__(self, store_url: str, stats=None, crawler=None, batch_size: int = 64,

@@ -87,9 +87,9 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     """`work` of each chunk of the corpus's (line number, line) pairs, in input order, done by
     `jobs` worker processes (1: this one), each set up by `initializer(*initargs)` first.
     Up to `ahead` lines (or a few chunks per worker) are in flight."""
-    if initializer is not None and jobs <= 1:
-        initializer(*initargs)
     if jobs <= 1:
+        if initializer is not None:
+            initializer(*initargs)
         yield from map(work, _chunks(path))
         return
     # fork starts workers at once with everything imported (and `initargs` not pickled);

@@ -7,7 +7,6 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from newscrawl.commands.corpus import default_jobs, mapped_chunks, parse_line, prepared_chunks
@@ -15,7 +14,7 @@ from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
 
-__all__ = ["HELP", "add_arguments", "read_corpus", "run"]
+__all__ = ["HELP", "add_arguments", "run"]
 
 HELP = "link near-duplicates in a JSONL corpus and write it back with cluster fields"
 # Records linked per store transaction: big batches amortise the round trips and, on
@@ -45,26 +44,6 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
     return number
-
-
-def read_corpus(path: Path, problems: Counter | None = None, progress=None) -> Iterator[tuple[int, dict]]:
-    """(line number, record) for each usable line; other lines counted in `problems` by reason.
-
-    A record whose text is empty is yielded (it is written back) but counted as
-    `empty_text`; malformed lines are reported on stderr when `problems` is given.
-    """
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
-            if progress is not None:
-                progress.update(len(raw))
-            record, reason = parse_line(raw)
-            if reason is not None and problems is not None:
-                _skip(path, number, reason, problems)
-            if record is None:
-                continue
-            if record_text(record) is None and problems is not None:
-                problems["empty_text"] += 1
-            yield number, record
 
 
 def _skip(path: Path, number: int, reason: str, problems: Counter) -> None:

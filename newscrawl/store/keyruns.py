@@ -2,10 +2,11 @@
 
 Index keys are hashes, so a batch's keys land all over a B-tree: once the tree outgrows
 the cache, every batch rewrites most of its pages (at 200k docs, half of the linking
-time). Here a batch becomes a sorted run of its own, and runs of about equal size merge, as the digits of a binary counter carry: each pair is written about
-log2(pairs / batch) times, in order, and a lookup is one binary search per run (at most
-that many runs). The runs are files mapped into memory, so their pages belong to the
-kernel's page cache, which it can drop, not to the process's anonymous memory.
+time). Here a batch becomes a sorted run of its own, and runs of about equal size merge,
+as the digits of a binary counter carry: each pair is written about log2(pairs / batch)
+times, in order, and a lookup is one binary search per run (at most that many runs).
+The runs are files mapped into memory, so their pages belong to the kernel's page cache,
+which it can drop, not to the process's anonymous memory.
 """
 
 from __future__ import annotations
