@@ -197,6 +197,16 @@ def test_a_scratch_store_refuses_work_after_a_failed_transaction(tmp_path):
             store.add_docs([row("https://a.example/3")])
 
 
+def test_a_scratch_store_that_cannot_write_its_key_runs_says_so(tmp_path):
+    with ScratchStore(tmp_path / "scratch.sqlite") as store:
+        store.add_keys(KeyPairs([1, 2], [0, 0]))
+        for run_file in store._keys._folder.iterdir():  # a merge writes new files there
+            run_file.unlink()
+        store._keys._folder.rmdir()
+        with pytest.raises(StoreError, match="cannot write the key index"):
+            store.add_keys(KeyPairs([3, 4], [1, 1]))
+
+
 def test_a_closed_store_says_so(tmp_path):
     for url in ("memory://", f"sqlite:///{tmp_path}/s.sqlite"):
         store = open_store(url)

@@ -48,7 +48,10 @@ class ScratchStore(SqliteStore):
 
     def add_keys(self, pairs: Iterable[tuple[int, int]]) -> None:
         pairs = KeyPairs.of(pairs)
-        self._keys.add(pairs.keys, pairs.doc_ids)
+        try:
+            self._keys.add(pairs.keys, pairs.doc_ids)
+        except OSError as error:  # a full disk, a folder removed under it: the run cannot go on
+            raise StoreError(f"store {self.url}: cannot write the key index: {error}") from None
 
     def lookup_pairs(self, keys: Iterable[int]) -> KeyPairs:
         keys = keys if isinstance(keys, np.ndarray) else np.fromiter(keys, dtype=np.int64)
