@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 # Quiet unless it fails: pip's and setuptools' chatter goes to $(VENV)/install.log, shown on error.
-$(STAMP): pyproject.toml
+# setup.py and the C source: pip install -e builds the compiled scan (newscrawl/fingerprint/_scan.c).
+$(STAMP): pyproject.toml setup.py newscrawl/fingerprint/_scan.c
 	@echo "installing .venv (log: $(VENV)/install.log)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@{ $(BIN)/python -m pip install -q --upgrade pip && \
@@ -32,6 +33,7 @@ bench: install
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dedup.py
 
-# Everything a run leaves: the venv, build files, crawl output (NEWSCRAWL_OUTPUT_DIR's default), the store.
+# Everything a run leaves: the venv, build files (and the compiled scan), crawl output (NEWSCRAWL_OUTPUT_DIR's default), the store.
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache demo-output output .newscrawl
+	find newscrawl -name '*.so' -delete

@@ -1,5 +1,10 @@
-"""Only for `scrapyd-deploy`, which builds its egg with `setup.py bdist_egg`; metadata is in pyproject.toml."""
+"""The compiled part (pyproject.toml cannot declare extensions), and `scrapyd-deploy`'s `setup.py bdist_egg`.
 
-from setuptools import setup
+Metadata is in pyproject.toml.
+"""
 
-setup()
+from setuptools import Extension, setup
+
+# The compiled fingerprint scan (newscrawl/fingerprint/scan.py): optional, since without a C
+# compiler the pure-Python scan gives the same fingerprints, only slower.
+setup(ext_modules=[Extension("newscrawl.fingerprint._scan", ["newscrawl/fingerprint/_scan.c"], optional=True)])

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
+from newscrawl.fingerprint.scan import LINE, WORD, scan
 from newscrawl.fingerprint.shingles import (
     _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
-    _anchors, _numbers, _sentence_hash, _vocabulary, _Vocabulary, fmix64, signed,
+    _anchors, _numbers, fmix64, signed,
 )
 from newscrawl.fingerprint.sketch import sketches
-from newscrawl.fingerprint.text import LINE_MARK, Prose, prose, sentences, story_parts, tokens
+from newscrawl.fingerprint.text import Prose, prose, sentences, tokens
 from newscrawl.store.keytable import sorted_unique
 
 __all__ = ["fingerprints"]
@@ -33,14 +33,11 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     if n == 0:
         return []
     stories = [prose(text) for text in texts]
-    parts = [story_parts(story) for story in stories]
-    per_story = [marked for marked, _ in parts]
-    found = list(itertools.chain.from_iterable([LINE_MARK, *marked] for marked in per_story))
-    token_starts = np.cumsum([0] + [1 + len(marked) for marked in per_story]).tolist()
-    rows = _vocabulary.rows(found)
-    digits = np.concatenate([[0], np.cumsum(_vocabulary.digit[rows])])  # tokens with a digit before each
-    words = rows > _Vocabulary.SENTENCE
-    line_id = np.cumsum(rows == _Vocabulary.LINE)  # of each token; the first line of a text is its own
+    scanned = scan(stories, SENTENCE_MIN_WORDS)
+    kinds = scanned.kinds
+    digits = np.concatenate([[0], np.cumsum(scanned.digit)])  # tokens with a digit before each
+    words = kinds == WORD
+    line_id = np.cumsum(kinds == LINE)  # of each token; the first line of a text is its own
     line_of = line_id[words]
     # A text of k lines uses k line ids (one if it has none), from first_line on.
     line_counts = np.array([len(story.lines) for story in stories], dtype=np.int64)
@@ -48,12 +45,12 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     lengths = np.bincount(line_of, minlength=int(first_line[-1]) + max(int(line_counts[-1]), 1))
     doc_of_line = np.repeat(np.arange(n), np.maximum(line_counts, 1))
     doc_of_line = np.concatenate([[0], doc_of_line])  # line id 0 never holds a word
-    word_rows = rows[words]
-    hashes, stems = _vocabulary.exact[word_rows], _vocabulary.stem[word_rows]
+    hashes, stems = scanned.exact[words], scanned.stem[words]
     word_doc = doc_of_line[line_of]
     word_bounds = np.searchsorted(word_doc, np.arange(n + 1))
 
-    exact, frames, sentence_bounds, with_digits = _sentences(found, rows, digits, words, line_id, doc_of_line, n)
+    exact, frames = scanned.sentence_exact, scanned.sentence_frame
+    sentence_bounds, with_digits = _sentences(digits, words, line_id, doc_of_line, n)
     shingles = _per_doc(*_shingles(hashes, line_of, lengths, doc_of_line), n)
     loose_docs, loose_values, key_docs, keys = _loose(stems, line_of, doc_of_line)
     loose = _per_doc(loose_docs, loose_values, n)
@@ -63,9 +60,9 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
     frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
     anchors = _anchors(exact, sentence_bounds)
-    runs, run_digits = _run_lengths(rows, digits, token_starts)
+    runs, run_digits = _run_lengths(kinds, digits, scanned.starts)
     word_bounds = word_bounds.tolist()
-    inputs = [_sketch_inputs(story, parts[d][1], word_bounds[d + 1] - word_bounds[d], runs[d],
+    inputs = [_sketch_inputs(story, scanned.said[d], word_bounds[d + 1] - word_bounds[d], runs[d],
                              run_digits[d] if with_digits[d] else None) for d, story in enumerate(stories)]
     sketched = sketches(stems, *zip(*[i[:3] for i in inputs]))
     out = []
@@ -92,12 +89,12 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     return out
 
 
-def _run_lengths(rows: np.ndarray, digits: np.ndarray,
+def _run_lengths(kinds: np.ndarray, digits: np.ndarray,
                  token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
     """Per text (each opens with a mark), the tokens between its marks (its sentences' word
     counts), and whether a token there holds a digit (`digits`: digit tokens before each token)."""
-    cuts = np.flatnonzero(rows <= _Vocabulary.SENTENCE)
-    ends = np.append(cuts[1:], len(rows))
+    cuts = np.flatnonzero(kinds != WORD)
+    ends = np.append(cuts[1:], len(kinds))
     runs = (ends - cuts - 1).tolist()
     with_digits = (digits[ends] > digits[cuts + 1]).tolist()
     bounds = np.searchsorted(cuts, token_starts).tolist()
@@ -133,26 +130,18 @@ def _sketch_inputs(story: Prose, said: list[str] | None, words: int, runs: list[
     return runs, ['"' in sentence for sentence in said], numbers, written
 
 
-def _sentences(found: list[str], rows: np.ndarray, digits: np.ndarray, words: np.ndarray, line_id: np.ndarray,
-               doc_of_line: np.ndarray, n: int) -> tuple[list[int], list[int], list[int], list[bool]]:
-    """Exact and frame hashes of the sentences of 8+ words (runs of tokens between marks),
-    where each text's sentences start in them, and whether each text holds a digit."""
+def _sentences(digits: np.ndarray, words: np.ndarray, line_id: np.ndarray, doc_of_line: np.ndarray,
+               n: int) -> tuple[list[int], list[bool]]:
+    """Where each text's sentences of 8+ words (runs of words between marks, hashed by `scan`)
+    start among them, and whether each text holds a digit."""
     cuts = np.flatnonzero(~words)  # every text opens with a mark: cuts[0] == 0
     starts = cuts + 1
-    ends = np.append(cuts[1:], len(rows))
-    long = ends - starts >= SENTENCE_MIN_WORDS
-    starts, ends = starts[long], ends[long]
-    # What _sentence_hash gives, without a call per sentence: only sentences with digits have
-    # a frame of their own.
-    exact = [xxh3_64_intdigest(" ".join(found[start:end]).encode())
-             for start, end in zip(starts.tolist(), ends.tolist())]
-    frames = list(exact)
-    for i in np.flatnonzero(digits[ends] > digits[starts]).tolist():
-        frames[i] = _sentence_hash(found[starts[i]:ends[i]], True)[1]
+    ends = np.append(cuts[1:], len(words))
+    starts = starts[ends - starts >= SENTENCE_MIN_WORDS]
     everything = np.arange(n + 1)
     bounds = np.searchsorted(doc_of_line[line_id[starts]], everything).tolist()
     token_bounds = np.searchsorted(doc_of_line[line_id], everything)
-    return exact, frames, bounds, (digits[token_bounds[1:]] > digits[token_bounds[:-1]]).tolist()
+    return bounds, (digits[token_bounds[1:]] > digits[token_bounds[:-1]]).tolist()
 
 
 def _shingles(hashes: np.ndarray, line_of: np.ndarray, lengths: np.ndarray,
@@ -204,12 +193,13 @@ def _loose(stems: np.ndarray, line_of: np.ndarray,
                else triples % np.uint64(LOOSE_SAMPLING) == 0)  # a mask is far cheaper than a 64-bit division
     keys = (triples[sampled] ^ _LOOSE_SALT).view(np.int64)
     docs = doc_of_line[line_of[:-2][inside][sampled]]
-    # Distinct per doc, in text order: the first of each (doc, key) ...
-    order = np.lexsort((keys, docs))
+    # Distinct per doc, in text order: the first of each (doc, key) ... A stable sort by key
+    # keeps equal keys in text order, and so their docs in order (docs never decrease):
+    # each (doc, key) is a run, its first the earliest. Half the work of lexsort((keys, docs)).
+    order = np.argsort(keys, kind="stable")
     docs_in_order, keys_in_order = docs[order], keys[order]
     firsts = np.ones(len(order), dtype=bool)
     firsts[1:] = (docs_in_order[1:] != docs_in_order[:-1]) | (keys_in_order[1:] != keys_in_order[:-1])
-    # (lexsort is stable, so the first of equal (doc, key) pairs is the earliest)
     picked = np.sort(order[firsts])
     docs, keys = docs[picked], keys[picked]
     # ... the first LOOSE_KEYS of them per doc, then sorted.

@@ -15,7 +15,9 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     """np.unique for 1-D arrays, several times faster here (numpy 2's hashing unique is slow)."""
     if len(values) < 2 or bool(np.all(values[1:] > values[:-1])):
         return values  # already sorted and unique, as the linker's batches are
-    ordered = np.sort(values)
+    # Stable (radix sort or timsort): twice as fast as the default on keys already sorted by
+    # their high bits (per-doc values tagged with the doc, fingerprint/batch.py), as fast on others.
+    ordered = np.sort(values, kind="stable")
     keep = np.ones(len(ordered), dtype=bool)
     keep[1:] = ordered[1:] != ordered[:-1]
     return ordered[keep]

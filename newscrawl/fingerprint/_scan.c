@@ -1,0 +1,363 @@
+/* Compiled half of newscrawl.fingerprint.scan: tokens, their hashes and the sentence hashes
+ * of many stories in one call. scan.py holds the pure-Python reference with the same results
+ * (tests/test_scan.py compares them); read it first, this file only makes it fast.
+ *
+ * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
+ * in that package's library, so the values are xxh3_64_intdigest's by construction. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef uint64_t (*hash_fn)(const void *data, size_t length);
+
+enum { LINE = 0, SENTENCE = 1, WORD = 2 };
+#define STEM_CHARS 6
+#define LINE_BREAK 0x1d /* what scan.py joins a story's lines with */
+
+/* A growable array of bytes; every output is one. */
+typedef struct {
+    char *data;
+    Py_ssize_t length, capacity;
+} Buffer;
+
+static int reserve(Buffer *b, Py_ssize_t extra)
+{
+    if (b->length + extra <= b->capacity)
+        return 0;
+    Py_ssize_t capacity = b->capacity ? b->capacity : 4096;
+    while (capacity < b->length + extra)
+        capacity *= 2;
+    char *data = PyMem_Realloc(b->data, capacity);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->capacity = capacity;
+    return 0;
+}
+
+static int put(Buffer *b, const void *value, Py_ssize_t size)
+{
+    if (reserve(b, size) < 0)
+        return -1;
+    memcpy(b->data + b->length, value, size);
+    b->length += size;
+    return 0;
+}
+
+static PyObject *take(Buffer *b)
+{
+    PyObject *out = PyBytes_FromStringAndSize(b->data ? b->data : "", b->length);
+    b->length = 0;
+    return out;
+}
+
+/* The stopwords' hashes, sorted, and the words, to confirm a hash match. */
+typedef struct {
+    uint64_t hash;
+    const char *word;
+    Py_ssize_t length;
+} Stopword;
+
+static int by_hash(const void *a, const void *b)
+{
+    uint64_t x = ((const Stopword *)a)->hash, y = ((const Stopword *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+/* Everything one call builds. */
+typedef struct {
+    hash_fn hash;
+    Stopword *stopwords;
+    Py_ssize_t n_stopwords, sentence_min_words;
+    Buffer kinds, exact, stem, digit, starts, long_exact, long_frame, segment_start, segment_end;
+    Buffer token, sentence, frame; /* scratch: the current token's UTF-8, the sentence so far */
+    Py_ssize_t tokens, words_in_segment;
+    int digit_in_segment;
+} Scan;
+
+static int is_stopword(const Scan *s, uint64_t hash, const char *word, Py_ssize_t length)
+{
+    Py_ssize_t low = 0, high = s->n_stopwords;
+    while (low < high) {
+        Py_ssize_t middle = (low + high) / 2;
+        if (s->stopwords[middle].hash < hash)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    for (; low < s->n_stopwords && s->stopwords[low].hash == hash; low++)
+        if (s->stopwords[low].length == length && memcmp(s->stopwords[low].word, word, length) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_word_char(Py_UCS4 c)
+{
+    /* What `\w` matches in a str pattern. */
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static int is_digit_char(Py_UCS4 c)
+{
+    /* What `\d` matches in a str pattern. */
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+}
+
+static int emit_mark(Scan *s, char kind)
+{
+    static const char zeros[8] = {0};
+    s->tokens++;
+    return (put(&s->kinds, &kind, 1) < 0 || put(&s->exact, zeros, 8) < 0 || put(&s->stem, zeros, 8) < 0
+            || put(&s->digit, zeros, 1) < 0) ? -1 : 0;
+}
+
+/* Closes the segment since the last mark: its place in the story (or -1, -1), and the hashes of
+ * its words joined by spaces (digit words as `#` for the frame) when it is long enough. */
+static int end_segment(Scan *s, int64_t start, int64_t end)
+{
+    if (put(&s->segment_start, &start, 8) < 0 || put(&s->segment_end, &end, 8) < 0)
+        return -1;
+    if (s->words_in_segment >= s->sentence_min_words) {
+        /* Both buffers end with the space after the last word. */
+        uint64_t exact = s->hash(s->sentence.data, s->sentence.length - 1);
+        uint64_t frame = s->digit_in_segment ? s->hash(s->frame.data, s->frame.length - 1) : exact;
+        if (put(&s->long_exact, &exact, 8) < 0 || put(&s->long_frame, &frame, 8) < 0)
+            return -1;
+    }
+    s->sentence.length = s->frame.length = 0;
+    s->words_in_segment = 0;
+    s->digit_in_segment = 0;
+    return 0;
+}
+
+/* One word, as UTF-8 in s->token; `chars` its length in characters, `digit` whether one is a digit. */
+static int emit_word(Scan *s, Py_ssize_t chars, int digit)
+{
+    const char *word = s->token.data;
+    Py_ssize_t length = s->token.length;
+    uint64_t exact = s->hash(word, length), stem = 0;
+    char kind = WORD, has_digit = (char)digit;
+    if (!is_stopword(s, exact, word, length)) {
+        Py_ssize_t cut = length;
+        if (chars > STEM_CHARS) { /* the bytes of the first STEM_CHARS characters */
+            Py_ssize_t seen = 0;
+            for (cut = 0; cut < length; cut++)
+                if ((word[cut] & 0xC0) != 0x80 && seen++ == STEM_CHARS)
+                    break;
+        }
+        stem = s->hash(word, cut);
+        if (stem == 0)
+            stem = 1; /* 0 means "function word" */
+    }
+    s->tokens++;
+    s->words_in_segment++;
+    s->digit_in_segment |= digit;
+    if (put(&s->kinds, &kind, 1) < 0 || put(&s->exact, &exact, 8) < 0 || put(&s->stem, &stem, 8) < 0
+        || put(&s->digit, &has_digit, 1) < 0 || put(&s->sentence, word, length) < 0
+        || put(&s->sentence, " ", 1) < 0 || put(&s->frame, digit ? "#" : word, digit ? 1 : length) < 0
+        || put(&s->frame, " ", 1) < 0)
+        return -1;
+    return 0;
+}
+
+static int put_utf8(Buffer *b, Py_UCS4 c)
+{
+    char out[4];
+    Py_ssize_t n;
+    if (c < 0x80) {
+        out[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (c >> 18));
+        out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    return put(b, out, n);
+}
+
+/* Characters [start, end) of a str as the current token. */
+static int load_token(Scan *s, PyObject *text, Py_ssize_t start, Py_ssize_t end, int *digit)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    s->token.length = 0;
+    *digit = 0;
+    if (PyUnicode_IS_ASCII(text)) {
+        const char *chars = (const char *)data + start;
+        for (Py_ssize_t i = 0; i < end - start; i++)
+            *digit |= chars[i] >= '0' && chars[i] <= '9';
+        return put(&s->token, chars, end - start);
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        *digit |= is_digit_char(c);
+        if (put_utf8(&s->token, c) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int is_end_mark(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002; }
+
+static int is_closer(Py_UCS4 c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+/* A story as its lines joined by LINE_BREAK: cut into lines, sentences (after an end mark and
+ * any closers followed by a space) and words, as scan.py's story_parts does. */
+static int scan_joined(Scan *s, PyObject *joined)
+{
+    int kind = PyUnicode_KIND(joined);
+    const void *data = PyUnicode_DATA(joined);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(joined), i = 0, segment = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (is_word_char(c)) {
+            Py_ssize_t j = i + 1;
+            while (j < n && is_word_char(PyUnicode_READ(kind, data, j)))
+                j++;
+            int digit;
+            if (load_token(s, joined, i, j, &digit) < 0 || emit_word(s, j - i, digit) < 0)
+                return -1;
+            i = j;
+        } else if (c == LINE_BREAK) {
+            if (end_segment(s, segment, i) < 0 || emit_mark(s, LINE) < 0)
+                return -1;
+            segment = ++i;
+        } else if (is_end_mark(c)) {
+            Py_ssize_t j = i + 1;
+            while (j < n && is_closer(PyUnicode_READ(kind, data, j)))
+                j++;
+            if (j < n && PyUnicode_READ(kind, data, j) == ' ') {
+                /* The segment keeps its end mark, not the closers. */
+                if (end_segment(s, segment, i + 1) < 0 || emit_mark(s, SENTENCE) < 0)
+                    return -1;
+                segment = i = j + 1;
+            } else {
+                i++;
+            }
+        } else {
+            i++;
+        }
+    }
+    return end_segment(s, segment, n);
+}
+
+/* A story already cut into tokens, marks included (text scan.py cannot give to scan_joined). */
+static int scan_tokens(Scan *s, PyObject *tokens, Py_UCS4 line_mark, Py_UCS4 sentence_mark)
+{
+    Py_ssize_t n = PyList_GET_SIZE(tokens);
+    for (Py_ssize_t t = 0; t < n; t++) {
+        PyObject *token = PyList_GET_ITEM(tokens, t);
+        if (!PyUnicode_Check(token)) {
+            PyErr_SetString(PyExc_TypeError, "tokens must be str");
+            return -1;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(token);
+        Py_UCS4 first = length == 1 ? PyUnicode_READ_CHAR(token, 0) : 0;
+        if (length == 1 && (first == line_mark || first == sentence_mark)) {
+            if (end_segment(s, -1, -1) < 0 || emit_mark(s, first == line_mark ? LINE : SENTENCE) < 0)
+                return -1;
+            continue;
+        }
+        int digit;
+        if (load_token(s, token, 0, length, &digit) < 0 || emit_word(s, length, digit) < 0)
+            return -1;
+    }
+    return end_segment(s, -1, -1);
+}
+
+static void release(Scan *s)
+{
+    Buffer *all[] = {&s->kinds, &s->exact, &s->stem, &s->digit, &s->starts, &s->long_exact, &s->long_frame,
+                     &s->segment_start, &s->segment_end, &s->token, &s->sentence, &s->frame};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        PyMem_Free(all[i]->data);
+    PyMem_Free(s->stopwords);
+}
+
+static PyObject *scan(PyObject *module, PyObject *args)
+{
+    PyObject *stories, *stopwords;
+    unsigned long long address;
+    Py_ssize_t sentence_min_words;
+    if (!PyArg_ParseTuple(args, "O!KO!n", &PyList_Type, &stories, &address, &PyTuple_Type, &stopwords,
+                          &sentence_min_words))
+        return NULL;
+    Scan s = {0};
+    s.hash = (hash_fn)(uintptr_t)address;
+    s.sentence_min_words = sentence_min_words;
+    s.n_stopwords = PyTuple_GET_SIZE(stopwords);
+    s.stopwords = PyMem_Calloc(s.n_stopwords + 1, sizeof(Stopword));
+    if (s.stopwords == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < s.n_stopwords; i++) {
+        PyObject *word = PyTuple_GET_ITEM(stopwords, i);
+        if (!PyBytes_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "stopwords must be bytes");
+            release(&s);
+            return NULL;
+        }
+        s.stopwords[i].word = PyBytes_AS_STRING(word);
+        s.stopwords[i].length = PyBytes_GET_SIZE(word);
+        s.stopwords[i].hash = s.hash(s.stopwords[i].word, s.stopwords[i].length);
+    }
+    qsort(s.stopwords, s.n_stopwords, sizeof(Stopword), by_hash);
+
+    Py_ssize_t n = PyList_GET_SIZE(stories);
+    for (Py_ssize_t d = 0; d < n; d++) {
+        PyObject *story = PyList_GET_ITEM(stories, d);
+        int64_t start = s.tokens;
+        int failed = put(&s.starts, &start, 8) < 0 || emit_mark(&s, LINE) < 0;
+        if (!failed && PyUnicode_Check(story))
+            failed = scan_joined(&s, story) < 0;
+        else if (!failed && PyList_Check(story))
+            failed = scan_tokens(&s, story, 0x01, 0x02) < 0;
+        else if (!failed) {
+            PyErr_SetString(PyExc_TypeError, "a story is a str of lines or a list of tokens");
+            failed = 1;
+        }
+        if (failed) {
+            release(&s);
+            return NULL;
+        }
+    }
+    int64_t end = s.tokens;
+    if (put(&s.starts, &end, 8) < 0) {
+        release(&s);
+        return NULL;
+    }
+    PyObject *out = Py_BuildValue("(NNNNNNNNN)", take(&s.kinds), take(&s.exact), take(&s.stem), take(&s.digit),
+                                  take(&s.starts), take(&s.long_exact), take(&s.long_frame),
+                                  take(&s.segment_start), take(&s.segment_end));
+    release(&s);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS,
+     "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
+     "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "Compiled tokens and hashes (see scan.py).",
+                                    -1, methods};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }

@@ -1,0 +1,80 @@
+"""The compiled scan gives the pure-Python scan's tokens, hashes and sentences, whatever the text."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from newscrawl.fingerprint import scan as scan_module
+from newscrawl.fingerprint.batch import fingerprints
+from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
+from newscrawl.fingerprint.text import prose
+from tests.fingerprint_reference import varied_text
+from tests.test_fingerprint_shingles import _differences
+
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="checked by test_the_compiled_scan_is_built")
+
+# Where the two could part: cuts (closers, `?!`, `…`, `。`, adjacent end marks), words (`_`,
+# digits of other scripts, `²`, accents past the sixth letter), mark characters in the text.
+EDGES = [
+    "Officials met. . Then they left the building for the night and did not come back.",
+    'He said "no." Then he left the room without another word to any of the people there.',
+    "What?! Nobody expected the ruling that came down on Tuesday from the appeals court bench.",
+    "The vote was close…  Counting went on through the night in all eleven districts of the city.",
+    'Results came in.") Later (much later.] the rest followed, as the clerks had promised they would.',
+    "Snake_case words_like_these and x² and ٣ apples were counted by the 12 clerks in 2024 and 2025.",
+    "Überschwemmungen verwüsteten Straßenzüge; die Bürgermeisterin sprach von 14.000 Geschädigten.",
+    "the and of to in a is it for on with as was at by",
+    "Marks\x01in\x02the text. And a record separator\x1e here, which cuts nothing at all today.",
+    "東京都は10日、新しい条例を発表した。市長が述べた。住民の反応はさまざまだった。",
+    "Unspaced 東京 inside a spaced sentence, with a number 7 and more words after it here.",
+    "A line without an end mark but long enough to count as prose because it has well over twenty five words in it "
+    "from start to finish and then some more words",
+]
+
+
+def test_the_compiled_scan_is_built():
+    # `make install` builds newscrawl/fingerprint/_scan.c; without it, fingerprints are right but slow.
+    assert COMPILED, "newscrawl.fingerprint._scan is not built (is there a C compiler?): pip install -e . builds it"
+
+
+@needs_compiled
+def test_the_compiled_scan_equals_the_reference_on_edge_cases():
+    stories = [prose(text) for text in EDGES]
+    assert same(scan_compiled(stories, 8), scan_python(stories, 8))
+    for text in EDGES:  # alone too: each story's first token and segment are its own
+        assert same(scan_compiled([prose(text)], 8), scan_python([prose(text)], 8)), text
+
+
+@needs_compiled
+def test_the_compiled_scan_equals_the_reference_on_random_texts():
+    rng = random.Random(7)
+    for _ in range(30):
+        texts = [varied_text(rng, ascii_only=rng.random() < 0.5) for _ in range(rng.randint(1, 40))]
+        texts += rng.sample(EDGES, 3)
+        stories = [prose(text) for text in texts]
+        for min_words in (1, 8):
+            assert same(scan_compiled(stories, min_words), scan_python(stories, min_words))
+
+
+@needs_compiled
+def test_a_scan_holds_marks_words_and_sentences():
+    scanned = scan_compiled([prose("One two three four five six seven eight. Nine ten.\nEleven twelve.")], 8)
+    kinds = scanned.kinds.tolist()
+    assert kinds[0] != WORD and kinds.count(WORD) == 12 and kinds.count(SENTENCE) == 1
+    assert len(scanned.sentence_exact) == 1  # only the first sentence has 8 words
+    assert scanned.said == [["one two three four five six seven eight.", "nine ten.", "eleven twelve."]]
+    assert scanned.stem[kinds.index(WORD)] != 0 and scanned.exact[0] == 0
+
+
+@needs_compiled
+def test_fingerprints_are_the_same_compiled_or_not(monkeypatch):
+    rng = random.Random(3)
+    texts = [varied_text(rng, ascii_only=rng.random() < 0.5) for _ in range(60)] + EDGES
+    compiled = fingerprints(texts)
+    monkeypatch.setattr(scan_module, "_compiled", None)
+    for fast, slow in zip(compiled, fingerprints(texts)):
+        assert _differences(fast, slow) == []
+        assert np.array_equal(fast.sketch, slow.sketch) and fast.numbers.tolist() == slow.numbers.tolist()
