@@ -11,8 +11,8 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 # Quiet unless it fails: pip's and setuptools' chatter goes to $(VENV)/install.log, shown on error.
-# setup.py and the C source: pip install -e builds the compiled scan (newscrawl/fingerprint/_scan.c).
-$(STAMP): pyproject.toml setup.py newscrawl/fingerprint/_scan.c
+# setup.py and the C source: pip install -e builds the compiled scan (newscrawl/fingerprint/_native.c).
+$(STAMP): pyproject.toml setup.py newscrawl/fingerprint/_native.c
 	@echo "installing .venv (log: $(VENV)/install.log)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@{ $(BIN)/python -m pip install -q --upgrade pip && \

@@ -7,4 +7,4 @@ from setuptools import Extension, setup
 
 # The compiled fingerprint scan (newscrawl/fingerprint/scan.py): optional, since without a C
 # compiler the pure-Python scan gives the same fingerprints, only slower.
-setup(ext_modules=[Extension("newscrawl.fingerprint._scan", ["newscrawl/fingerprint/_scan.c"], optional=True)])
+setup(ext_modules=[Extension("newscrawl.fingerprint._native", ["newscrawl/fingerprint/_native.c"], optional=True)])

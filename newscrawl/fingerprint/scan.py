@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
+from newscrawl.fingerprint.native import XXH3_ADDRESS, native
 from newscrawl.fingerprint.shingles import _sentence_hash, _vocabulary
 from newscrawl.fingerprint.text import LINE_MARK, SENTENCE_MARK, STOPWORDS, Prose, story_parts
 
@@ -73,7 +73,7 @@ def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
             items.append(joined)
             said.append(None)  # filled below from the segments
     (kinds, exact, stem, digit, starts, sentence_exact, sentence_frame, segment_start,
-     segment_end) = _scan.scan(items, _XXH3, _STOPWORDS, sentence_min_words)
+     segment_end) = native.scan(items, XXH3_ADDRESS, _STOPWORDS, sentence_min_words)
     kinds = np.frombuffer(kinds, dtype=np.uint8)
     starts = np.frombuffer(starts, dtype=np.int64)
     # A story's segments are the runs after its marks: its first mark's number on.
@@ -91,27 +91,10 @@ def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
                    sentence_frame=np.frombuffer(sentence_frame, dtype=np.uint64).tolist(), said=said)
 
 
-def _xxh3_address() -> int:
-    """Where XXH3_64bits is in the xxhash package's library (xxh3_64_intdigest calls it)."""
-    import ctypes
-
-    import xxhash._xxhash
-
-    return ctypes.cast(ctypes.CDLL(xxhash._xxhash.__file__).XXH3_64bits, ctypes.c_void_p).value
-
-
 def _compiled_or_none():
-    """The compiled scan when it is built, the hash is found and it agrees with the reference on a
-    sample; else None (and scan_python does the work, a few times slower)."""
-    if os.environ.get("NEWSCRAWL_PURE_PYTHON"):
-        return None
-    global _scan, _XXH3
-    try:
-        from newscrawl.fingerprint import _scan
-
-        _XXH3 = _xxh3_address()
-    except (ImportError, OSError, AttributeError) as error:
-        logger.debug("fingerprints in pure Python: %s", error)
+    """The compiled scan when it is built and agrees with the reference on a sample; else None
+    (and scan_python does the work, a few times slower)."""
+    if native is None:
         return None
     sample = [Prose(["the 3 ministers met on monday, officials said. talks (in vienna) went on until late at night.",
                      "weitere gespräche über 14.000 tonnen getreide sind für märz geplant, sagte der sprecher."],

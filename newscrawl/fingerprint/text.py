@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from newscrawl.extraction.wire import DATELINE, PLAIN_DATELINE, agency
+from newscrawl.fingerprint.native import native
 from newscrawl.fingerprint.obfuscation import decode_rot47_runs
 
 __all__ = ["LINE_MARK", "PROSE_MIN_WORDS", "SENTENCE_MARK", "STOPWORDS", "WORD", "Prose", "cut_dateline",
            "dateline_key", "normalise", "prose", "sentences", "story_parts", "story_tokens", "tokens"]
+
+logger = logging.getLogger(__name__)
 
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -77,6 +81,18 @@ def _is_prose(line: str, unspaced: bool) -> bool:
 def prose(text: str) -> Prose:
     """Prose lines of `text` (all its lines if none look like prose), lower-cased; encoded paywall text decoded."""
     text = decode_rot47_runs(text)
+    kept = _native_prose_lines(text, PROSE_MIN_WORDS) if _native_prose_lines else None  # None unless ASCII
+    unspaced = False
+    if kept is None:
+        kept, unspaced = _prose_lines(text)
+    place, credit = cut_dateline(kept)
+    # One call for all lines: case folding maps each character alone, and never makes a line break.
+    return Prose("\n".join(kept).casefold().split("\n") if kept else [], unspaced, place, credit)
+
+
+def _prose_lines(text: str) -> tuple[list[str], bool]:
+    """The prose lines of a text (its lines holding a word, tidied, if none is prose), case kept,
+    and whether it holds unspaced script. The reference of _native.c's prose_lines for ASCII."""
     if text.isascii():  # most news: NFKC changes no ASCII, and the only ASCII to translate is `
         text = text.replace("`", "'")
         unspaced = False
@@ -89,10 +105,21 @@ def prose(text: str) -> Prose:
         lines = [" ".join(line.split()) for line in text.splitlines()]
     # A line starting with a letter or digit has a word: no regex call needed.
     lines = [line for line in lines if line[:1].isalnum() or WORD.search(line)]
-    kept = [line for line in lines if _is_prose(line, unspaced)] or lines
-    place, credit = cut_dateline(kept)
-    # One call for all lines: case folding maps each character alone, and never makes a line break.
-    return Prose("\n".join(kept).casefold().split("\n") if kept else [], unspaced, place, credit)
+    return [line for line in lines if _is_prose(line, unspaced)] or lines, unspaced
+
+
+def _native_or_none():
+    """_native.c's prose_lines when built and in agreement with _prose_lines on a sample."""
+    if native is None:
+        return None
+    sample = "  A `quoted'  line.\r\nNo end mark\x0b\tand\x1f  more\n\n-- \nLast one!)  "
+    if native.prose_lines(sample, PROSE_MIN_WORDS) == _prose_lines(sample)[0]:
+        return native.prose_lines
+    logger.warning("the compiled prose lines disagree with the reference; using pure Python")
+    return None
+
+
+_native_prose_lines = _native_or_none()
 
 
 def cut_dateline(kept: list[str]) -> tuple[str | None, str | None]:

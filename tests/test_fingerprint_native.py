@@ -1,4 +1,4 @@
-"""The compiled scan gives the pure-Python scan's tokens, hashes and sentences, whatever the text."""
+"""The compiled helpers (_native.c) give exactly what their pure-Python references give, whatever the text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from newscrawl.fingerprint import scan as scan_module
 from newscrawl.fingerprint.batch import fingerprints
 from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
-from newscrawl.fingerprint.text import prose
+from newscrawl.fingerprint.native import native
+from newscrawl.fingerprint.text import PROSE_MIN_WORDS, _prose_lines, prose
 from tests.fingerprint_reference import varied_text
 from tests.test_fingerprint_shingles import _differences
 
@@ -36,8 +37,8 @@ EDGES = [
 
 
 def test_the_compiled_scan_is_built():
-    # `make install` builds newscrawl/fingerprint/_scan.c; without it, fingerprints are right but slow.
-    assert COMPILED, "newscrawl.fingerprint._scan is not built (is there a C compiler?): pip install -e . builds it"
+    # `make install` builds newscrawl/fingerprint/_native.c; without it, fingerprints are right but slow.
+    assert COMPILED, "newscrawl.fingerprint._native is not built (is there a C compiler?): pip install -e . builds it"
 
 
 @needs_compiled
@@ -78,3 +79,27 @@ def test_fingerprints_are_the_same_compiled_or_not(monkeypatch):
     for fast, slow in zip(compiled, fingerprints(texts)):
         assert _differences(fast, slow) == []
         assert np.array_equal(fast.sketch, slow.sketch) and fast.numbers.tolist() == slow.numbers.tolist()
+
+
+# Layouts the line cutting must tidy as str.splitlines and str.split do.
+LAYOUTS = [
+    "", "   ", "\n\n", "One line.", "  Leading and trailing spaces.  ", "Tabs\tand\x1f unit  separators.\n",
+    "Windows\r\nline ends.\r\n\r\nAnd old Mac\rones.", "Form\x0cfeed and\x0bvertical tab.",
+    "File\x1cgroup\x1drecord\x1eseparators.", "A `backtick' quote.`", "Closers after the mark.\")]",
+    "-- \n * \n...\nOnly the last line has a word", "no end mark here\nnor here",
+    " ".join(["word"] * (PROSE_MIN_WORDS - 1)) + "\n" + " ".join(["word"] * PROSE_MIN_WORDS),
+    "Café au lait.",  # not ASCII: the reference's
+]
+
+
+@needs_compiled
+def test_compiled_prose_lines_equal_the_reference():
+    rng = random.Random(11)
+    texts = LAYOUTS + [varied_text(rng, ascii_only=True) for _ in range(300)]
+    texts += ["".join(rng.choice("ab. \t\n\r\x0b\x1f`\")!") for _ in range(rng.randint(0, 40))) for _ in range(500)]
+    for text in texts:
+        lines = native.prose_lines(text, PROSE_MIN_WORDS)
+        if text.isascii():
+            assert lines == _prose_lines(text)[0], repr(text)
+        else:
+            assert lines is None

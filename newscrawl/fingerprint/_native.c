@@ -1,6 +1,8 @@
-/* Compiled half of newscrawl.fingerprint.scan: tokens, their hashes and the sentence hashes
- * of many stories in one call. scan.py holds the pure-Python reference with the same results
- * (tests/test_scan.py compares them); read it first, this file only makes it fast.
+/* The compiled helpers of fingerprinting, each the fast twin of a pure-Python reference that
+ * gives the same results (tests compare them); read the reference first, this only makes it fast.
+ *
+ * scan: tokens, their hashes and the sentence hashes of many stories in one call (scan.py).
+ * prose_lines: the prose lines of an ASCII text (text.py's prose).
  *
  * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
  * in that package's library, so the values are xxh3_64_intdigest's by construction. */
@@ -350,14 +352,95 @@ static PyObject *scan(PyObject *module, PyObject *args)
     return out;
 }
 
+/* prose_lines(text, min_words): for an ASCII text, what text.py's _prose_lines gives: its lines
+ * (cut where str.splitlines cuts, spaces collapsed as " ".join(line.split()), ` as '), those
+ * holding a word; of them the prose lines (ending in an end mark before any closers, or of
+ * min_words words or more), or all if none is. None for any other text. */
+
+static int is_line_break(char c) { return c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c' || (c >= 0x1c && c <= 0x1e); }
+
+static int is_inline_space(char c) { return c == ' ' || c == '\t' || c == 0x1f; }
+
+static int line_is_prose(const char *line, Py_ssize_t length, Py_ssize_t min_words)
+{
+    Py_ssize_t end = length, spaces = 0;
+    while (end > 0 && is_closer((unsigned char)line[end - 1]))
+        end--;
+    if (end > 0 && (line[end - 1] == '.' || line[end - 1] == '!' || line[end - 1] == '?'))
+        return 1;
+    for (Py_ssize_t i = 0; i < length; i++)
+        spaces += line[i] == ' ';
+    return spaces + 1 >= min_words;
+}
+
+static PyObject *prose_lines(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t min_words;
+    if (!PyArg_ParseTuple(args, "Un", &text, &min_words))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    const char *chars = (const char *)PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *lines = PyList_New(0), *prose = PyList_New(0);
+    Buffer line = {0};
+    if (lines == NULL || prose == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        char c = i < n ? chars[i] : '\n';
+        if (!is_line_break(c)) {
+            if (is_inline_space(c)) {
+                /* One space between words, none at either end. */
+                Py_ssize_t j = i + 1;
+                while (j < n && is_inline_space(chars[j]))
+                    j++;
+                if (line.length > 0 && j < n && !is_line_break(chars[j]) && put(&line, " ", 1) < 0)
+                    goto fail;
+                i = j - 1;
+            } else if (put(&line, c == '`' ? "'" : &c, 1) < 0) {
+                goto fail;
+            }
+            continue;
+        }
+        int has_word = 0;
+        for (Py_ssize_t k = 0; k < line.length && !has_word; k++)
+            has_word = is_word_char((unsigned char)line.data[k]);
+        if (has_word) {
+            PyObject *kept = PyUnicode_FromStringAndSize(line.data, line.length);
+            if (kept == NULL || PyList_Append(lines, kept) < 0
+                || (line_is_prose(line.data, line.length, min_words) && PyList_Append(prose, kept) < 0)) {
+                Py_XDECREF(kept);
+                goto fail;
+            }
+            Py_DECREF(kept);
+        }
+        line.length = 0;
+    }
+    PyMem_Free(line.data);
+    if (PyList_GET_SIZE(prose) > 0) {
+        Py_DECREF(lines);
+        return prose;
+    }
+    Py_DECREF(prose);
+    return lines;
+fail:
+    PyMem_Free(line.data);
+    Py_XDECREF(lines);
+    Py_XDECREF(prose);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
      "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
+    {"prose_lines", prose_lines, METH_VARARGS,
+     "prose_lines(text, min_words) -> the prose lines of an ASCII text (text.py's _prose_lines), or None."},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "Compiled tokens and hashes (see scan.py).",
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native", "Compiled helpers of fingerprinting (see native.py).",
                                     -1, methods};
 
-PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__native(void) { return PyModule_Create(&module); }
