@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from newscrawl.extraction.dates import parse_moment
@@ -13,8 +15,20 @@ from newscrawl.store import DocRow
 __all__ = ["doc_row", "record_text", "site_of_record", "timestamp"]
 
 
+# The ISO 8601 forms records carry (newscrawl writes these): read by datetime.fromisoformat
+# alone, which is what parse_moment ends with for them, at a tenth of the cost.
+_PLAIN_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
 def timestamp(value) -> float | None:
     """POSIX seconds (UTC) of an ISO-ish date string; naive times are taken as UTC."""
+    if isinstance(value, str) and _PLAIN_ISO.fullmatch(value):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:  # a day that does not exist: parse_moment has the last word
+            pass
+        else:
+            return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
     moment = parse_moment(value)
     return moment.timestamp() if moment is not None else None
 
