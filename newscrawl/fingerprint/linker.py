@@ -13,14 +13,13 @@ import secrets
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 import numpy as np
 
 from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
 from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of_rows
 from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
-from newscrawl.fingerprint.shingles import Fingerprint, pack, unpack
+from newscrawl.fingerprint.shingles import Fingerprint, unpack
 from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
 from newscrawl.fingerprint.verify import link_kind
 from newscrawl.store import DocRow, KeyPairs, Store, StoreError
@@ -92,9 +91,8 @@ class Linker:
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
         keys = candidate_keys([d.fp for d in todo],  # CPU work, before the store's atomic step
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
-        rows = [replace(d.row, fingerprint=d.packed or pack(d.fp)) for d in todo]
         batch = secrets.token_hex(8)  # names this batch's pending marks
-        fresh, indexed, held, labels = self._store(todo, rows, keys, batch)
+        fresh, indexed, held, labels = self._store(todo, [d.row for d in todo], keys, batch)
         groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, between the two
         # The merges and the clusters the answers come from, in one atomic step (one round trip
         # where the store allows it): a merge names clusters by member ids, which stay valid

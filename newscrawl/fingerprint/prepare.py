@@ -26,12 +26,12 @@ class Prepared:
 
     url: str
     fp: Fingerprint
-    row: DocRow
+    row: DocRow  # with the packed fingerprint
     bands: np.ndarray  # (BANDS,) int64 LSH band keys of fp's shingles
     position: int = -1  # in the linked batch
     id: int = -1
     holder: int | None = None  # id of an earlier doc with the same content
-    packed: bytes | None = None  # pack(fp), when already made (by pickling it to this process)
+    packed: bytes | None = None  # pack(fp), the row's fingerprint
 
     def __reduce__(self):
         # To and from worker processes: the fingerprint's arrays packed into one bytes object
@@ -70,7 +70,8 @@ def prepare(records: Iterable[Mapping]) -> list[Prepared | LinkResult | None]:
     todo: list[Prepared] = []
     for (at, record, url), fp in zip(usable, fingerprints(texts)):
         if fp.size >= MIN_SHINGLES:  # else UNIQUE: too short to link
-            out[at] = doc = Prepared(url, fp, doc_row(record, fp), _NO_BANDS)
+            packed = pack(fp)  # here, in the worker process, and sent as it is
+            out[at] = doc = Prepared(url, fp, doc_row(record, fp, packed), _NO_BANDS, packed=packed)
             todo.append(doc)
     if todo:
         for doc, bands in zip(todo, band_keys(signatures([d.fp for d in todo]))):

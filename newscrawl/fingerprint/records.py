@@ -48,8 +48,8 @@ def record_text(record: Mapping) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def doc_row(record: Mapping, fp: Fingerprint) -> DocRow:
-    """The stored row of a record whose text has fingerprint `fp` (without the packed fingerprint)."""
+def doc_row(record: Mapping, fp: Fingerprint, packed: bytes | None = None) -> DocRow:
+    """The stored row of a record whose text has fingerprint `fp`, packed as `packed`."""
     wire = record.get("wire")
     wire = wire.strip() if isinstance(wire, str) else ""
     dateline = record.get("dateline")
@@ -62,4 +62,5 @@ def doc_row(record: Mapping, fp: Fingerprint) -> DocRow:
         published=timestamp(record.get("published")),
         fetched=timestamp(record.get("fetched_at")),
         size=fp.size,
+        fingerprint=packed,
     )
