@@ -9,7 +9,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from newscrawl.commands.corpus import default_jobs, mapped_chunks, parse_line, prepared_chunks
+from newscrawl.commands.corpus import default_jobs, fewer_collections, mapped_chunks, parse_line, prepared_chunks
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
@@ -144,6 +144,11 @@ def _scratch_store(path: Path):
 
 
 def run(args) -> int:
+    with fewer_collections():
+        return _run(args)
+
+
+def _run(args) -> int:
     source = Path(args.input)
     if not source.is_file():
         print(f"newscrawl dedup: no such file: {source}", file=sys.stderr)
