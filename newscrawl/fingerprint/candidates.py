@@ -25,16 +25,16 @@ def batch_candidates(keys: np.ndarray, owners: np.ndarray, weights: np.ndarray, 
     """Candidates of each batch doc and the (key, doc) pairs to index.
 
     `keys[i]` belongs to batch doc `owners[i]` (a position in `ids`, arrival order) and
-    weighs `weights[i]`; `held` is the store's lookup of the keys. Returns, per position,
+    weighs `weights[i]`; `keys` are sorted, owners ascending within a key (as the linker
+    sorts them for the store); `held` is the store's lookup of the keys. Returns, per position,
     the doc ids whose shared keys weigh STRONG or more, heaviest first, then by id; and
     the pairs within the posting cap.
     """
     order = np.argsort(held.keys, kind="stable")
     held_keys, held_docs = held.keys[order], held.doc_ids[order]
-    # The batch's keys sorted (by arrival within a key), so the lookups below run through the
-    # held keys in order: four times faster than in arrival order at a batch's million keys.
-    order = np.lexsort((owners, keys))
-    sk, so, sw = keys[order], owners[order], weights[order]
+    # The batch's keys in order: the lookups run through the held keys in order, four times
+    # faster than in arrival order at a batch's million keys.
+    sk, so, sw = keys, owners, weights
     lo = np.searchsorted(held_keys, sk, side="left")
     in_store = np.searchsorted(held_keys, sk, side="right") - lo
     from_store = (np.repeat(so, in_store), held_docs[ranges(lo, in_store)], np.repeat(sw, in_store))

@@ -91,6 +91,8 @@ class Linker:
         self.stats["too_short"] += sum(isinstance(d, LinkResult) for d in docs)
         keys = candidate_keys([d.fp for d in todo],  # CPU work, before the store's atomic step
                               np.array([d.bands for d in todo], dtype=np.int64).reshape(len(todo), BANDS))
+        order = np.lexsort((keys[1], keys[0]))  # by key, in arrival order within a key
+        keys = tuple(part[order] for part in keys)
         batch = secrets.token_hex(8)  # names this batch's pending marks
         fresh, indexed, held, labels = self._store(todo, [d.row for d in todo], keys, batch)
         groups = self._verify(fresh, indexed, held, labels, *keys)  # the CPU work, between the two
@@ -111,8 +113,7 @@ class Linker:
         where the store allows it): the docs to link (`fresh`, with the pending ones an
         interrupted batch stored), those of them that were indexed (not exact copies), what
         the index held, and the labels as they stood."""
-        order = np.lexsort((keys[1], keys[0]))
-        states, held, labels = self.store.add_batch(rows, keys[0][order], keys[1][order], MAX_POSTING, batch)
+        states, held, labels = self.store.add_batch(rows, keys[0], keys[1], MAX_POSTING, batch)
         fresh, pending = [], []
         for position, (doc, (state, doc_id, holder)) in enumerate(zip(docs, states)):
             doc.position, doc.id, doc.holder = position, doc_id, holder
