@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-import itertools
 import json
+import mmap
 import multiprocessing
 import os
 from collections import deque
@@ -82,11 +82,37 @@ def _prepare(lines: list[tuple[int, bytes]]) -> Chunk:
     return problems, prepare(records), sum(len(raw) for _, raw in lines)
 
 
-def _chunks(path: Path) -> Iterator[list[tuple[int, bytes]]]:
-    with path.open("rb") as lines:
-        numbered = enumerate(lines, start=1)
-        while chunk := list(itertools.islice(numbered, CHUNK)):
-            yield chunk
+def _spans(path: Path) -> Iterator[tuple[int, int, int]]:
+    """(number of the first line, start, end) of each chunk of CHUNK lines: where a worker reads
+    it itself (the lines never pass through this process, nor through a pipe)."""
+    with path.open("rb") as corpus:
+        size = os.fstat(corpus.fileno()).st_size
+        if size == 0:
+            return
+        with mmap.mmap(corpus.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            start, number = 0, 1
+            while start < size:
+                end, lines = start, 0
+                while lines < CHUNK and end < size:
+                    newline = view.find(b"\n", end)
+                    end = size if newline < 0 else newline + 1
+                    lines += 1
+                yield number, start, end
+                start, number = end, number + lines
+
+
+def _read_span(path: Path, span: tuple[int, int, int]) -> list[tuple[int, bytes]]:
+    """A chunk's (line number, line) pairs, each line with its newline, as iterating the file gives them."""
+    first, start, end = span
+    with path.open("rb") as corpus:  # an open per chunk of CHUNK lines costs nothing to speak of
+        corpus.seek(start)
+        parts = corpus.read(end - start).split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    return list(enumerate(lines, start=first))
+
+
+def _work_on_span(work: Callable[[list[tuple[int, bytes]]], T], path: Path, span: tuple[int, int, int]) -> T:
+    return work(_read_span(path, span))
 
 
 def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[Chunk]:
@@ -107,7 +133,7 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     if jobs <= 1:
         if initializer is not None:
             initializer(*initargs)
-        yield from map(work, _chunks(path))
+        yield from (_work_on_span(work, path, span) for span in _spans(path))
         return
     # fork starts workers at once with everything imported (and `initargs` not pickled);
     # where it is missing, the default.
@@ -115,8 +141,8 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
     try:
         pending: deque = deque()
-        for chunk in _chunks(path):
-            pending.append(pool.submit(work, chunk))
+        for span in _spans(path):
+            pending.append(pool.submit(_work_on_span, work, path, span))
             if len(pending) >= max(jobs * AHEAD, ahead // CHUNK):
                 yield pending.popleft().result()
         while pending:
