@@ -7,8 +7,10 @@ import random
 import numpy as np
 import pytest
 
+from newscrawl.fingerprint import batch as batch_module
 from newscrawl.fingerprint import scan as scan_module
-from newscrawl.fingerprint.batch import fingerprints
+from newscrawl.fingerprint import text as text_module
+from newscrawl.fingerprint.batch import _per_doc, fingerprints
 from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
 from newscrawl.fingerprint.native import native
 from newscrawl.fingerprint.text import PROSE_MIN_WORDS, _prose_lines, prose
@@ -76,6 +78,8 @@ def test_fingerprints_are_the_same_compiled_or_not(monkeypatch):
     texts = [varied_text(rng, ascii_only=rng.random() < 0.5) for _ in range(60)] + EDGES
     compiled = fingerprints(texts)
     monkeypatch.setattr(scan_module, "_compiled", None)
+    monkeypatch.setattr(text_module, "_native_prose_lines", None)
+    monkeypatch.setattr(batch_module, "native", None)
     for fast, slow in zip(compiled, fingerprints(texts)):
         assert _differences(fast, slow) == []
         assert np.array_equal(fast.sketch, slow.sketch) and fast.numbers.tolist() == slow.numbers.tolist()
@@ -103,3 +107,19 @@ def test_compiled_prose_lines_equal_the_reference():
             assert lines == _prose_lines(text)[0], repr(text)
         else:
             assert lines is None
+
+
+@needs_compiled
+def test_per_doc_sorted_values_are_the_same_compiled_or_not(monkeypatch):
+    rng = np.random.default_rng(2)
+    for n, size, spread in [(1, 0, 10), (3, 5, 4), (50, 3000, 2**32), (20, 4000, 300), (5, 40, 2**32)]:
+        docs = np.sort(rng.integers(0, n, size))
+        tail = size // 10
+        docs[size - tail:] = rng.integers(0, n, tail)  # a tail out of doc order, as short lines are
+        values = rng.integers(0, spread, size, dtype=np.uint64)
+        compiled = _per_doc(docs, values, n)
+        monkeypatch.setattr(batch_module, "native", None)
+        pure = _per_doc(docs, values, n)
+        monkeypatch.undo()
+        assert len(compiled) == len(pure) == n
+        assert all(a.dtype == b.dtype == np.uint32 and np.array_equal(a, b) for a, b in zip(compiled, pure))

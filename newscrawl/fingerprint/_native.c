@@ -3,6 +3,7 @@
  *
  * scan: tokens, their hashes and the sentence hashes of many stories in one call (scan.py).
  * prose_lines: the prose lines of an ASCII text (text.py's prose).
+ * sorted_distinct: each text's distinct hashes, sorted (batch.py's _per_doc).
  *
  * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
  * in that package's library, so the values are xxh3_64_intdigest's by construction. */
@@ -431,12 +432,97 @@ fail:
     return NULL;
 }
 
+/* sorted_distinct(values, bounds): per segment values[bounds[i]:bounds[i + 1]] of a uint32
+ * array, its distinct values in ascending order, one after another, and where each segment's
+ * start (batch.py's _per_doc). A radix sort: segments are a text's few hundred hashes. */
+
+static void radix_sort(uint32_t *a, uint32_t *scratch, Py_ssize_t n)
+{
+    if (n < 32) { /* insertion sort: short segments */
+        for (Py_ssize_t i = 1; i < n; i++) {
+            uint32_t v = a[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && a[j - 1] > v; j--)
+                a[j] = a[j - 1];
+            a[j] = v;
+        }
+        return;
+    }
+    uint32_t *from = a, *to = scratch;
+    for (int shift = 0; shift < 32; shift += 8) {
+        Py_ssize_t count[257] = {0};
+        for (Py_ssize_t i = 0; i < n; i++)
+            count[((from[i] >> shift) & 0xFF) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (Py_ssize_t i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+        uint32_t *swap = from;
+        from = to;
+        to = swap;
+    } /* four passes: the sorted values are back in `a` */
+}
+
+static PyObject *sorted_distinct(PyObject *module, PyObject *args)
+{
+    Py_buffer values, bounds;
+    if (!PyArg_ParseTuple(args, "y*y*", &values, &bounds))
+        return NULL;
+    PyObject *out = NULL, *out_values = NULL, *out_bounds = NULL;
+    uint32_t *work = NULL, *scratch = NULL;
+    Py_ssize_t n_values = values.len / 4, n_bounds = bounds.len / 8;
+    const int64_t *at = bounds.buf;
+    if (values.len % 4 || bounds.len % 8 || n_bounds < 1 || at[0] != 0 || at[n_bounds - 1] != n_values) {
+        PyErr_SetString(PyExc_ValueError, "values must be uint32 and bounds int64 from 0 to len(values)");
+        goto done;
+    }
+    out_values = PyBytes_FromStringAndSize(NULL, values.len);
+    out_bounds = PyBytes_FromStringAndSize(NULL, bounds.len);
+    work = PyMem_Malloc(values.len + 4);
+    scratch = PyMem_Malloc(values.len + 4);
+    if (out_values == NULL || out_bounds == NULL || work == NULL || scratch == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    memcpy(work, values.buf, values.len);
+    uint32_t *kept = (uint32_t *)PyBytes_AS_STRING(out_values);
+    int64_t *starts = (int64_t *)PyBytes_AS_STRING(out_bounds);
+    Py_ssize_t written = 0;
+    for (Py_ssize_t s = 0; s + 1 < n_bounds; s++) {
+        starts[s] = written;
+        if (at[s + 1] < at[s]) {
+            PyErr_SetString(PyExc_ValueError, "bounds must not decrease");
+            goto done;
+        }
+        uint32_t *segment = work + at[s];
+        Py_ssize_t n = at[s + 1] - at[s];
+        radix_sort(segment, scratch, n);
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (i == 0 || segment[i] != segment[i - 1])
+                kept[written++] = segment[i];
+    }
+    starts[n_bounds - 1] = written;
+    if (_PyBytes_Resize(&out_values, written * 4) == 0)
+        out = Py_BuildValue("(OO)", out_values, out_bounds);
+done:
+    Py_XDECREF(out_values);
+    Py_XDECREF(out_bounds);
+    PyMem_Free(work);
+    PyMem_Free(scratch);
+    PyBuffer_Release(&values);
+    PyBuffer_Release(&bounds);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
      "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
     {"prose_lines", prose_lines, METH_VARARGS,
      "prose_lines(text, min_words) -> the prose lines of an ASCII text (text.py's _prose_lines), or None."},
+    {"sorted_distinct", sorted_distinct, METH_VARARGS,
+     "sorted_distinct(values, bounds) -> (values, bounds) as bytes: each segment's distinct values, sorted."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
+from newscrawl.fingerprint.native import native
 from newscrawl.fingerprint.scan import LINE, WORD, scan
 from newscrawl.fingerprint.shingles import (
     _DIGIT, _LOOSE_SALT, _NUMBER, _P, LOOSE_KEYS, LOOSE_SAMPLING, SENTENCE_MIN_WORDS, SHINGLE_WORDS, Fingerprint,
@@ -213,6 +214,13 @@ def _per_doc(docs: np.ndarray, values: np.ndarray, n: int) -> list[np.ndarray]:
     """Per doc, its values (< 2**32) sorted and distinct, as uint32."""
     if len(values) == 0:
         return [_EMPTY] * n
+    if native is not None:  # a radix sort per doc, several times faster than sorting (doc, value) pairs
+        order = np.argsort(docs, kind="stable")  # already in doc order but for a few short lines
+        bounds = np.searchsorted(docs[order], np.arange(n + 1)).astype(np.int64)
+        low, bounds = native.sorted_distinct(values[order].astype(np.uint32), bounds)
+        low = np.frombuffer(low, dtype=np.uint32)
+        bounds = np.frombuffer(bounds, dtype=np.int64).tolist()
+        return [low[bounds[d]:bounds[d + 1]] for d in range(n)]
     pairs = sorted_unique((docs.astype(np.uint64) << np.uint64(32)) | values)
     bounds = np.searchsorted(pairs >> np.uint64(32), np.arange(n + 1, dtype=np.uint64)).tolist()
     low = (pairs & _LOW).astype(np.uint32)
