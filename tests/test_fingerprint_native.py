@@ -13,6 +13,7 @@ from newscrawl.fingerprint import text as text_module
 from newscrawl.fingerprint.batch import _per_doc, fingerprints
 from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
 from newscrawl.fingerprint.native import native
+from newscrawl.fingerprint.verify import _shared_count
 from newscrawl.fingerprint.text import PROSE_MIN_WORDS, _prose_lines, prose
 from tests.fingerprint_reference import varied_text
 from tests.test_fingerprint_shingles import _differences
@@ -123,3 +124,15 @@ def test_per_doc_sorted_values_are_the_same_compiled_or_not(monkeypatch):
         monkeypatch.undo()
         assert len(compiled) == len(pure) == n
         assert all(a.dtype == b.dtype == np.uint32 and np.array_equal(a, b) for a, b in zip(compiled, pure))
+
+
+@needs_compiled
+def test_shared_counts_are_intersections():
+    rng = np.random.default_rng(4)
+    for size_a, size_b, spread in [(0, 0, 5), (0, 7, 9), (300, 500, 2000), (40, 40, 2**32), (1000, 3, 1500)]:
+        a = np.unique(rng.integers(0, spread, size_a)).astype(np.uint32)
+        b = np.unique(rng.integers(0, spread, size_b)).astype(np.uint32)
+        assert native.shared_count(a, b) == _shared_count(a, b) == native.shared_count(b, a)
+        assert native.shared_count(a[1:], a) == max(len(a) - 1, 0)
+    with pytest.raises(ValueError):
+        native.shared_count(np.arange(3, dtype=np.uint64)[:1].view(np.uint8)[:3], a)

@@ -4,6 +4,7 @@
  * scan: tokens, their hashes and the sentence hashes of many stories in one call (scan.py).
  * prose_lines: the prose lines of an ASCII text (text.py's prose).
  * sorted_distinct: each text's distinct hashes, sorted (batch.py's _per_doc).
+ * shared_count: the hashes two fingerprints share (verify.py's intersect1d).
  *
  * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
  * in that package's library, so the values are xxh3_64_intdigest's by construction. */
@@ -515,12 +516,45 @@ done:
     return out;
 }
 
+/* shared_count(a, b): how many values two sorted uint32 arrays of distinct values have in
+ * common (verify.py's np.intersect1d(a, b, assume_unique=True).size), by one merge. */
+static PyObject *shared_count(PyObject *module, PyObject *args)
+{
+    Py_buffer a, b;
+    if (!PyArg_ParseTuple(args, "y*y*", &a, &b))
+        return NULL;
+    if (a.len % 4 || b.len % 4) {
+        PyBuffer_Release(&a);
+        PyBuffer_Release(&b);
+        PyErr_SetString(PyExc_ValueError, "shared_count needs uint32 arrays");
+        return NULL;
+    }
+    const uint32_t *x = a.buf, *y = b.buf;
+    Py_ssize_t i = 0, j = 0, n = a.len / 4, m = b.len / 4, shared = 0;
+    while (i < n && j < m) {
+        if (x[i] < y[j])
+            i++;
+        else if (x[i] > y[j])
+            j++;
+        else {
+            shared++;
+            i++;
+            j++;
+        }
+    }
+    PyBuffer_Release(&a);
+    PyBuffer_Release(&b);
+    return PyLong_FromSsize_t(shared);
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
      "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
     {"prose_lines", prose_lines, METH_VARARGS,
      "prose_lines(text, min_words) -> the prose lines of an ASCII text (text.py's _prose_lines), or None."},
+    {"shared_count", shared_count, METH_VARARGS,
+     "shared_count(a, b) -> values two sorted uint32 arrays of distinct values share."},
     {"sorted_distinct", sorted_distinct, METH_VARARGS,
      "sorted_distinct(values, bounds) -> (values, bounds) as bytes: each segment's distinct values, sorted."},
     {NULL, NULL, 0, NULL},

@@ -53,11 +53,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from newscrawl.fingerprint import sketch
+from newscrawl.fingerprint.native import native
 from newscrawl.fingerprint.shingles import LEAD_SENTENCES, Fingerprint
 from newscrawl.fingerprint.text import dateline_key
 from newscrawl.store import DocRow
 
-__all__ = ["Comparison", "compare", "link_kind", "numbers_agree", "relation_to_original", "reworded"]
+__all__ = ["Comparison", "compare", "link_kind", "numbers_agree", "relation_to_original", "reworded", "shared_count"]
 
 COPY_JACCARD = 0.5
 COPY_CONTAINMENT = 0.7
@@ -91,9 +92,17 @@ class Comparison:
     lead_shared: bool  # a lead sentence of each is shared verbatim
 
 
+def _shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """Values two sorted arrays of distinct uint32 values share (native.shared_count's reference)."""
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
+shared_count = native.shared_count if native is not None else _shared_count
+
+
 def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
     """Exact overlap of two fingerprints."""
-    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+    shared = shared_count(a.shingles, b.shingles)
     na, nb = a.size, b.size
     union = na + nb - shared
     exact_b = set(b.sentences.tolist())
@@ -148,13 +157,13 @@ def numbers_agree(a: Fingerprint, b: Fingerprint) -> bool:
     fewer = min(len(a.numbers), len(b.numbers))
     if fewer < NUMBERS_MIN:
         return True
-    return np.intersect1d(a.numbers, b.numbers, assume_unique=True).size >= NUMBERS_AGREE * fewer
+    return shared_count(a.numbers, b.numbers) >= NUMBERS_AGREE * fewer
 
 
 def _loose_shared(a: Fingerprint, b: Fingerprint) -> tuple[int, int]:
     """(loose shingles in both, loose shingles of the text with fewer)."""
     fewer = min(len(a.loose), len(b.loose))
-    return (np.intersect1d(a.loose, b.loose, assume_unique=True).size if fewer else 0), fewer
+    return (shared_count(a.loose, b.loose) if fewer else 0), fewer
 
 
 def _loose_match(shared: int, fewer: int) -> bool:
