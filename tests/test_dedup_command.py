@@ -139,3 +139,16 @@ def test_a_stale_link_from_an_earlier_run_is_removed_not_kept(tmp_path):
     assert written["relation"] == "unique"
     assert not {"cluster_id", "duplicate_of", "similarity"} & set(written)
     assert record_errors(written) == []
+
+
+def test_a_lone_surrogate_in_a_text_is_written_back_escaped_not_a_crash(tmp_path, capsys):
+    # JSON may escape half a surrogate pair; UTF-8 cannot hold one, so that record keeps the escape.
+    text = "Half a pair \\ud800 in a text long enough to fingerprint, with many words in it. And another sentence."
+    lines = [f'{{"url": "https://a.example/1", "text": "{text}"}}', LINES[0]]
+    code, out = dedup(tmp_path, lines)
+    assert code == 0
+    written = out.read_bytes().decode("utf-8").splitlines()
+    assert "\\ud800" in written[0] and json.loads(written[0])["text"] == json.loads(lines[0])["text"]
+    assert json.loads(written[1])["url"] == json.loads(LINES[0])["url"]
+    assert main(["dedup", str(tmp_path / "in.jsonl"), "-o", "-"]) == 0  # to stdout too
+    assert capsys.readouterr().out.count("\n") == 2

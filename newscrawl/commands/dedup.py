@@ -103,8 +103,9 @@ def _use_results(results: dict) -> None:
     _RESULTS = results
 
 
-def _linked_lines(lines: list[tuple[int, bytes]]) -> tuple[str, Counter, int]:
-    """A chunk of the corpus with each record's cluster fields, as JSONL, and what was written."""
+def _linked_lines(lines: list[tuple[int, bytes]]) -> tuple[bytes, Counter, int]:
+    """A chunk of the corpus with each record's cluster fields, as UTF-8 JSONL (encoded here, in
+    the worker), and what was written."""
     written: Counter = Counter()
     out = []
     for _, raw in lines:
@@ -120,17 +121,25 @@ def _linked_lines(lines: list[tuple[int, bytes]]) -> tuple[str, Counter, int]:
                 else:
                     record[name] = value
             written["linked" if result.duplicate_of else result.relation] += 1
-        out.append(json.dumps(record, ensure_ascii=False) + "\n")
-    return "".join(out), written, sum(len(raw) for _, raw in lines)
+        try:
+            out.append(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+        except UnicodeEncodeError:  # a lone surrogate (JSON may escape one): kept, escaped as the input had it
+            out.append(json.dumps(record).encode() + b"\n")
+    return b"".join(out), written, sum(len(raw) for _, raw in lines)
 
 
 def _write_all(path: Path, out, final: dict, jobs: int) -> Counter:
     """The corpus again, with cluster fields, in input order; `jobs` processes make the lines."""
     written: Counter = Counter()
+    binary = getattr(out, "buffer", None)  # the bytes under a text stream: no decoding and encoding again
+    out.flush()
     with _progress(path, "writing") as progress:
         for lines, counts, size in mapped_chunks(path, _linked_lines, jobs, initializer=_use_results,
                                                   initargs=(final,)):
-            out.write(lines)
+            if binary is not None:
+                binary.write(lines)
+            else:
+                out.write(lines.decode())
             written.update(counts)
             progress.update(size)
     return written
