@@ -178,7 +178,9 @@ class Store(ABC):
         doc_ids, others = np.asarray(doc_ids, dtype=np.int64), np.fromiter(others, dtype=np.int64)
         held = self.lookup_and_add_keys(keys, np.where(doc_ids < 0, new[-np.minimum(doc_ids, 0)], doc_ids), cap)
         others = np.where(others < 0, new[-np.minimum(others, 0)], others)
-        return ids, held, self.clusters_of({*held.doc_ids.tolist(), *others.tolist(), *ids})
+        labels = dict(zip(ids, ids))  # a doc is stored as a cluster of its own: no need to ask
+        labels.update(self.clusters_of({*held.doc_ids.tolist(), *others.tolist()} - labels.keys()))
+        return ids, held, labels
 
     def add_batch(self, rows: Sequence[DocRow], keys: np.ndarray, owners: np.ndarray, cap: int,
                   batch: str = "") -> tuple[list[tuple[str, int, int | None]], KeyPairs, dict[int, int]]:
