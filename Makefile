@@ -33,7 +33,7 @@ bench: install
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dedup.py
 
-# Everything a run leaves: the venv, build files (and the compiled scan), crawl output (NEWSCRAWL_OUTPUT_DIR's default), the store.
+# Everything a run leaves: the venv, build files (and the compiled C module), crawl output (NEWSCRAWL_OUTPUT_DIR's default), the store.
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache demo-output output .newscrawl
-	find newscrawl -name '*.so' -delete
+	rm -f newscrawl/fingerprint/_native*.so
