@@ -68,6 +68,43 @@ def test_story_container_named_after_its_layout_is_still_the_story():
     assert found(body)[0] == "2024-03-12"
 
 
+def test_the_story_headline_after_a_site_name_headline_holds_the_story():
+    # The first <h1> is the site's name, and a long blurb under it ends the header lines there; the
+    # story's own container, named after its layout, is still the story.
+    blurb = "<p>" + "Island Notes reports on the ferries, tides and councils of the outer islands. " * 3 + "</p>"
+    body = (f'<header><h1>Island Notes</h1></header>{blurb}<div class="story-template-sidebar">'
+            f'<h1>Ferry waits</h1><div class="story-date">May 31, 2024</div>{STORY}</div>')
+    assert found(body)[0] == "2024-05-31"
+
+
+def test_a_date_labelled_published_counts_inside_an_aside():
+    body = (f'<article><h1>Ferry waits</h1>{STORY}<aside><span class="post-date">January 3, 2024</span></aside>'
+            '<aside class="facts"><div><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">August 30, 2024'
+            '</time></p></div></aside></article>')
+    assert found(body)[0] == "2024-08-30T12:00:00+00:00"
+    assert found(body.replace("<h3>Published</h3>", "<h3>More ferries</h3>")) == (None, None)
+
+
+def test_an_ambiguous_all_number_date_is_read_as_the_pages_own_dates_read_it():
+    body = f"<h1>Ferry waits</h1><p>03/10/2023</p>{STORY}"
+    assert found(body)[0] == "2023-03-10"  # American English by default
+    assert found(body, url="https://example.test/blog/2023/october/03/ferry-waits")[0] == "2023-10-03"
+    listed = f'<h4>Ferry waits</h4><time datetime="2025-12-02">December 02, 2025</time>'
+    assert found(f"<h1>Ferry waits</h1><p>02-12-2025</p>{STORY}{listed}")[0] == "2025-12-02"
+
+
+def test_url_day_in_words():
+    assert url_date("https://example.test/blog/2023/october/03/ferry-waits") == "2023-10-03"
+    assert url_date("https://example.test/blog/2023/ferries/03/ferry-waits") is None
+
+
+def test_a_dateline_of_another_day_does_not_beat_a_declared_date_the_url_confirms():
+    body = f'<h1>Ferry waits</h1><p>Recent articles</p><p>2022-04-12 Link to</p>{STORY}'
+    url = "https://example.test/2021/01/18/ferry-waits"
+    assert shown(body, "2021-01-18T19:55:00+01:00", url=url)[0] == "2021-01-18T19:55:00+01:00"
+    assert shown(body, "2021-01-18T19:55:00+01:00")[0] == "2022-04-12"
+
+
 def test_earliest_of_the_other_publication_meta_tags():
     # A build time stamped into one tag is later than the page's publication date in another.
     tree = lxml.html.document_fromstring(
