@@ -77,6 +77,25 @@ def test_the_story_headline_after_a_site_name_headline_holds_the_story():
     assert found(body)[0] == "2024-05-31"
 
 
+def test_a_story_whose_only_headline_sits_in_an_aside_keeps_its_dates():
+    body = (f'<aside class="content"><section><h1>Ferry waits</h1><div class="story-date">12.10.2015, 19:16</div>'
+            f'{STORY}</section></aside>')
+    assert found(body, lang="de")[0] == "2015-10-12T19:16:00"
+
+
+def test_dateline_in_the_headlines_block_after_a_long_standfirst():
+    dek = "<p>" + "How the island council kept the night ferry running through a winter of gearbox trouble. " * 2 + "</p>"
+    header = ('<div class="post-header"><h1>Ferry waits</h1>{dek}<div class="credit"><div class="name">Ada Lind</div>'
+              '<div class="text-date">August 25, 2024</div></div></div>')
+    body = header.format(dek=dek) + STORY
+    # The declared date, the same in datePublished and dateModified, is a re-stamp: the shown date wins.
+    assert shown(body, "2025-06-24", "2025-06-24")[0] == "2024-08-25"
+    assert found(body)[0] == "2024-08-25"
+    # One the page calls an update does not.
+    updated = body.replace('<div class="text-date">', '<span>Last updated:</span><div class="text-date">')
+    assert shown(updated, "2023-02-01", "2025-06-24")[0] == "2023-02-01"
+
+
 def test_a_date_labelled_published_counts_inside_an_aside():
     body = (f'<article><h1>Ferry waits</h1>{STORY}<aside><span class="post-date">January 3, 2024</span></aside>'
             '<aside class="facts"><div><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">August 30, 2024'

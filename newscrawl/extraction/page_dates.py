@@ -26,6 +26,9 @@ _SCRIPT_DATE = re.compile(r'"(?:datePublished|publishDate|publishedAt|published_
 # Elements whose markup says they hold a date (`post-date`, `entry-time`, `published`, `dateline`).
 _DATED_XPATH = ("(//@class | //@id)[contains(., 'date') or contains(., 'Date') or contains(., 'time') or contains(., 'Time')"
                 " or contains(., 'publish') or contains(., 'Publish') or contains(., 'posted')]/.. | //time")
+# Date elements inside a block (a headline's container).
+_BLOCK_DATES_XPATH = (".//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'time')"
+                      " or contains(@class, 'Time')][not(self::time)] | .//time")
 # Short text pieces of the page: where a date shown in free text can be.
 _TEXTS_XPATH = "//body//text()[string-length(normalize-space()) > 5][string-length(normalize-space()) < 80]"
 # `/2024/03/05/` or `/2024-03-05-` in a URL path; `/2023/october/03/` with the month's name.
@@ -50,14 +53,11 @@ def _text(element) -> str:
 
 def _headline_blocks(tree) -> set:
     """The headlines' ancestors: whatever their classes say (`story-template-sidebar`), they hold the story.
-    Every <h1> outside asides and menus counts: a page may put its site name in the first one and the
-    story's headline in a later one."""
-    blocks = set()
-    for h1 in list(tree.iter("h1"))[:5]:
-        ancestors = list(h1.iterancestors())
-        if not any(a.tag in ("aside", "nav") for a in ancestors):
-            blocks.update(ancestors)
-    return blocks
+    Every <h1> outside asides and menus counts (a page may put its site name in the first one and the
+    story's headline in a later one); the first one when all are inside them (a story in an <aside>)."""
+    headlines = list(tree.iter("h1"))[:5]
+    outside = [h1 for h1 in headlines if not any(a.tag in ("aside", "nav") for a in h1.iterancestors())]
+    return {ancestor for h1 in (outside or headlines[:1]) for ancestor in h1.iterancestors()}
 
 
 def _elsewhere(element, story: set) -> bool:
@@ -71,6 +71,27 @@ def _elsewhere(element, story: set) -> bool:
         if marks.strip() and _ELSEWHERE.search(marks):
             return True
     return False
+
+
+def headline_block_date(tree, month_first: bool = True) -> str | None:
+    """The first date element in a headline's own container that does not call itself an update:
+    a dateline the header lines miss when a long standfirst sits between it and the headline."""
+    story = _headline_blocks(tree)
+    for h1 in list(tree.iter("h1"))[:5]:
+        block = h1.getparent()
+        if block is None or block.tag in ("body", "html") or block.xpath("string-length(normalize-space(.))") > 1000:
+            continue  # not a header: the whole story, whose dates may be anything
+        lines = []
+        for element in block.xpath(_BLOCK_DATES_XPATH)[:10]:
+            if not _elsewhere(element, story):
+                # The label in front goes too (`<span>Last updated:</span> <span class=date>`): it may
+                # call the date an update.
+                previous = element.getprevious()
+                lines += [_text(previous) if previous is not None else "", element.get("datetime") or _text(element)]
+        shown = header_date([], [line for line in lines if line], month_first)
+        if shown:
+            return shown
+    return None
 
 
 def _labelled_published(element) -> bool:
@@ -200,7 +221,7 @@ def shown_published(tree, url: str, published: str | None, raw: str | None, modi
     original = originally_published(tree, month_first, now)
     if original:
         return original
-    shown = header_date(above, below, month_first)
+    shown = header_date(above, below, month_first) or headline_block_date(tree, month_first)
     month_first = settled_convention(shown, month_first, tree, url)
     url_day = url_date(url, now)
     days = {d[:10] for d in (url_day, normalise_date(shown, now, month_first)) if d}
@@ -225,7 +246,7 @@ def page_date(tree, url: str, above: list[str], below: list[str], modified: str 
     dates, its script data, a short line of text that is mostly a date, the day in its URL, and
     last its declared modified date."""
     month_first = month_first_in((tree.xpath("/html/@lang") or [None])[0])
-    line = header_date(above, below, month_first)
+    line = header_date(above, below, month_first) or headline_block_date(tree, month_first)
     found = _earliest(tree.xpath(_META_XPATH)[:5], month_first, now) \
         or _first([line], settled_convention(line, month_first, tree, url), now) \
         or marked_date(tree, month_first, now) \
