@@ -40,6 +40,14 @@ def test_all_number_dateline_is_read_in_the_page_language():
     assert found(f"<h1>Fähre wartet</h1><p>12.05.2025</p>{STORY}", lang="de")[0] == "2025-05-12"
 
 
+def test_without_an_html_lang_the_language_meta_tags_say_how_all_number_dates_read():
+    for head, day in (('<meta name="language" content="de">', "2015-10-12"),
+                      ('<meta property="og:locale" content="en_GB">', "2015-10-12"), ("", "2015-12-10")):
+        tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body><h1>Fähre wartet</h1>"
+                                             f"<p>12.10.2015, 19:16 Uhr</p>{STORY}</body></html>")
+        assert page_date(tree, "https://example.test/a", *header_lines(tree), None, NOW)[0][:10] == day
+
+
 def test_an_update_dateline_counts_when_it_is_the_only_date_shown():
     assert found(f"<h1>Ferry waits</h1><p>Updated June 2, 2025</p>{STORY}")[0] == "2025-06-02"
 

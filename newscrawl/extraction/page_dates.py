@@ -129,6 +129,16 @@ def settled_convention(raw: str | None, month_first: bool, tree, url: str) -> bo
     return (not month_first) if other in evidence and ours not in evidence else month_first
 
 
+def page_language(tree) -> str | None:
+    """The language the page declares for its dates: `<html lang>`, else its language meta tags
+    (`<meta name="language" content="de">`, `content-language`, `og:locale`)."""
+    for value in tree.xpath("/html/@lang | //meta[@name='language' or @http-equiv='content-language'"
+                            " or @http-equiv='Content-Language' or @property='og:locale']/@content")[:4]:
+        if value.strip():
+            return value
+    return None
+
+
 def _ambiguous(raw: str) -> bool:
     """An all-number date whose day and month could swap (`02-12-2025`): another value may settle it."""
     return parse_date(raw, True) != parse_date(raw, False)
@@ -217,7 +227,7 @@ def shown_published(tree, url: str, published: str | None, raw: str | None, modi
     a UTC timestamp takes the page's own offset; a declared day the URL names too stands; else the
     dateline under the headline (or the element the markup calls the publication date) is weighed
     against the declared date."""
-    month_first = month_first_in((tree.xpath("/html/@lang") or [None])[0])
+    month_first = month_first_in(page_language(tree))
     original = originally_published(tree, month_first, now)
     if original:
         return original
@@ -245,7 +255,7 @@ def page_date(tree, url: str, above: list[str], below: list[str], modified: str 
     markup calls the publication date, an update's dateline (when that is the only date shown), elements its markup marks as
     dates, its script data, a short line of text that is mostly a date, the day in its URL, and
     last its declared modified date."""
-    month_first = month_first_in((tree.xpath("/html/@lang") or [None])[0])
+    month_first = month_first_in(page_language(tree))
     line = header_date(above, below, month_first) or headline_block_date(tree, month_first)
     found = _earliest(tree.xpath(_META_XPATH)[:5], month_first, now) \
         or _first([line], settled_convention(line, month_first, tree, url), now) \
