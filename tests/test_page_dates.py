@@ -102,6 +102,12 @@ def test_dateline_in_the_headlines_block_after_a_long_standfirst():
     # One the page calls an update does not.
     updated = body.replace('<div class="text-date">', '<span>Last updated:</span><div class="text-date">')
     assert shown(updated, "2023-02-01", "2025-06-24")[0] == "2023-02-01"
+    machine = body.replace('<div class="text-date">August 25, 2024</div>',
+                           '<time datetime="2025-12-17T09:30:00Z">Last updated: Dec 17, 2025</time>')
+    assert shown(machine, "2023-02-01", "2025-06-24")[0] == "2023-02-01"
+    stamped = body.replace('<div class="text-date">August 25, 2024</div>',
+                           '<time datetime="2024-08-25T09:30:00Z">August 25, 2024</time>')
+    assert found(stamped)[0] == "2024-08-25T09:30:00+00:00"
 
 
 def test_a_date_labelled_published_counts_inside_an_aside():

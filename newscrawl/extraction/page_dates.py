@@ -74,23 +74,24 @@ def _elsewhere(element, story: set) -> bool:
 
 
 def headline_block_date(tree, month_first: bool = True) -> str | None:
-    """The first date element in a headline's own container that does not call itself an update:
-    a dateline the header lines miss when a long standfirst sits between it and the headline."""
+    """The first date element in a headline's own container that does not call itself an update
+    (its `datetime` when it has one): a dateline the header lines miss when a long standfirst
+    sits between it and the headline."""
     story = _headline_blocks(tree)
     for h1 in list(tree.iter("h1"))[:5]:
         block = h1.getparent()
         if block is None or block.tag in ("body", "html") or block.xpath("string-length(normalize-space(.))") > 1000:
             continue  # not a header: the whole story, whose dates may be anything
-        lines = []
         for element in block.xpath(_BLOCK_DATES_XPATH)[:10]:
-            if not _elsewhere(element, story):
-                # The label in front goes too (`<span>Last updated:</span> <span class=date>`): it may
-                # call the date an update.
-                previous = element.getprevious()
-                lines += [_text(previous) if previous is not None else "", element.get("datetime") or _text(element)]
-        shown = header_date([], [line for line in lines if line], month_first)
-        if shown:
-            return shown
+            if _elsewhere(element, story):
+                continue
+            # The label in front is read too (`<span>Last updated:</span> <span class=date>`): it may
+            # call the date an update.
+            previous, text = element.getprevious(), _text(element)
+            shown = header_date([], [line for line in (_text(previous) if previous is not None else "", text) if line],
+                                month_first)
+            if shown:
+                return element.get("datetime") or shown if shown == text else shown
     return None
 
 
