@@ -196,6 +196,14 @@ def test_utc_timestamp_takes_the_page_offset_when_the_page_names_that_local_day(
     assert in_page_offset("2025-12-19T03:05:00+00:00", tree_of(body), set()) == "2025-12-19T03:05:00+00:00"
 
 
+def test_utc_timestamp_takes_the_offset_of_the_time_naming_that_moment():
+    # The page's times are mostly in winter time (-05:00); the one naming the declared moment says -04:00.
+    times = "".join(f'<time datetime="2026-0{m}-09T16:17:27-05:00">Updated</time>' for m in (1, 2))
+    body = (f'<h1>Ferry waits</h1><p>July 4, 2025</p>{STORY}<span class="post-date">'
+            f'<time datetime="2025-07-04T20:04:00-04:00">July 4</time></span>{times}')
+    assert shown(body, "2025-07-05T00:04:00+00:00")[0] == "2025-07-04T20:04:00-04:00"
+
+
 def test_originally_published_needs_a_date():
     assert originally_published(tree_of("<p>This recipe was originally published in our spring issue.</p>")) is None
 

@@ -200,12 +200,15 @@ def url_date(url: str, now: datetime | None = None) -> str | None:
     return normalise_date(f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}", now) if month else None
 
 
-def page_offset(tree) -> timezone | None:
-    """The page's own UTC offset: the most common non-zero one among its `<time datetime>` values."""
+def page_offset(tree, moment: datetime | None = None) -> timezone | None:
+    """The page's own UTC offset: that of a `<time datetime>` naming `moment` itself (summer time
+    is not winter time), else the most common non-zero one among its `<time datetime>` values."""
     offsets = Counter()
     for value in tree.xpath("//time/@datetime")[:MAX_CANDIDATES]:
         parsed = parse_date(value)
         if isinstance(parsed, datetime) and parsed.utcoffset():
+            if moment is not None and parsed == moment:
+                return timezone(parsed.utcoffset())
             offsets[parsed.utcoffset()] += 1
     return timezone(offsets.most_common(1)[0][0]) if offsets else None
 
@@ -217,7 +220,7 @@ def in_page_offset(published: str | None, tree, days: set[str]) -> str | None:
     parsed = parse_date(published) if published else None
     if not isinstance(parsed, datetime) or parsed.utcoffset() != timedelta(0):
         return published
-    offset = page_offset(tree)
+    offset = page_offset(tree, parsed)
     local = parsed.astimezone(offset).isoformat() if offset else published
     return local if local[:10] in days and local[:10] != published[:10] else published
 
