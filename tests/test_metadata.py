@@ -50,3 +50,12 @@ def test_the_dateline_shown_under_the_headline_wins_over_a_re_stamped_declared_d
     record = extract_article(html, "https://islandnotes.example/ferry")
     assert (record["published"], record["published_raw"]) == ("2024-01-03", "By Kari Lund · January 3, 2024")
     assert record["authors"] == ["Kari Lund"]
+
+
+def test_json_ld_carried_in_a_meta_tag_is_read():
+    data = {"@context": "https://schema.org", "@type": "Article", "headline": "Ferry runs late all week",
+            "datePublished": "2025-11-17T09:00:00-05:00"}
+    head = f"<meta name=\"script:ld+json\" content='{json.dumps(data)}'>"
+    record = extract_article(page(head), "https://islandnotes.example/ferry")
+    assert record["published"] == "2025-11-17T09:00:00-05:00"
+    assert extract_article(page(), "https://islandnotes.example/ferry").get("published") is None

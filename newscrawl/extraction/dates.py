@@ -51,7 +51,12 @@ _ISO_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|
 
 def is_month_name(word: str) -> bool:
     """Whether a word names a month (`Aug`, `agosto`, `März`) in a language dates are read in."""
-    return word.lower().rstrip(".") in _MONTHS
+    return month_number(word) is not None
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or abbreviation (`october`, `Okt.`), else None."""
+    return _MONTHS.get(word.lower().rstrip("."))
 
 
 def _parse_iso(value: str) -> datetime | date | None:

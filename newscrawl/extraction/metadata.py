@@ -32,8 +32,12 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "d
 
 
 def _json_objects(tree):
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        raw = (script.text or "").strip().rstrip(";")
+    # JSON-LD sits in scripts, and on some script-built pages in a meta tag's content
+    # (`<meta name="script:ld+json" content="{&quot;@type&quot;: …}">`).
+    sources = [script.text for script in tree.xpath("//script[@type='application/ld+json']")]
+    sources += tree.xpath("//meta[contains(@name, 'ld+json') or contains(@property, 'ld+json')]/@content")[:5]
+    for text in sources:
+        raw = (text or "").strip().rstrip(";")
         if not raw:
             continue
         try:

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from newscrawl.extraction.dates import month_first_in, normalise_date, parse_date, parse_moment, prefer_shown
+from newscrawl.extraction.dates import (month_first_in, month_number, normalise_date, parse_date, parse_moment,
+                                        prefer_shown)
 from newscrawl.extraction.header import header_date, mostly_date
 
 # `This article was originally published on 26 Sep 2019`: the page's own word on its first day.
@@ -25,10 +26,17 @@ _SCRIPT_DATE = re.compile(r'"(?:datePublished|publishDate|publishedAt|published_
 # Elements whose markup says they hold a date (`post-date`, `entry-time`, `published`, `dateline`).
 _DATED_XPATH = ("(//@class | //@id)[contains(., 'date') or contains(., 'Date') or contains(., 'time') or contains(., 'Time')"
                 " or contains(., 'publish') or contains(., 'Publish') or contains(., 'posted')]/.. | //time")
+# Date elements inside a block (a headline's container).
+_BLOCK_DATES_XPATH = (".//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'time')"
+                      " or contains(@class, 'Time')][not(self::time)] | .//time")
 # Short text pieces of the page: where a date shown in free text can be.
 _TEXTS_XPATH = "//body//text()[string-length(normalize-space()) > 5][string-length(normalize-space()) < 80]"
-# `/2024/03/05/` or `/2024-03-05-` in a URL path.
+# `/2024/03/05/` or `/2024-03-05-` in a URL path; `/2023/october/03/` with the month's name.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)")
+_URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+# A label saying the date beside it is the page's publication date (`Published`, `Publish date:`, `Posted on`).
+_PUBLISHED_LABEL = re.compile(r"^(?:date\s+)?(?:published|posted)(?:\s+(?:on|date))?\s*:?$"
+                              r"|^(?:publish|publication)\s+date\s*:?$", re.I)
 # Where other stories' and readers' dates sit.
 # (a class that starts or ends with the word: `sidebar-right`, `comments-area`, `yarpp-related`;
 # not a layout's `story-sidebar-mode-single`).
@@ -44,9 +52,12 @@ def _text(element) -> str:
 
 
 def _headline_blocks(tree) -> set:
-    """The headline's ancestors: whatever their classes say (`story-template-sidebar`), they hold the story."""
-    h1 = next(iter(tree.iter("h1")), None)
-    return set(h1.iterancestors()) if h1 is not None else set()
+    """The headlines' ancestors: whatever their classes say (`story-template-sidebar`), they hold the story.
+    Every <h1> outside asides and menus counts (a page may put its site name in the first one and the
+    story's headline in a later one); the first one when all are inside them (a story in an <aside>)."""
+    headlines = list(tree.iter("h1"))[:5]
+    outside = [h1 for h1 in headlines if not any(a.tag in ("aside", "nav") for a in h1.iterancestors())]
+    return {ancestor for h1 in (outside or headlines[:1]) for ancestor in h1.iterancestors()}
 
 
 def _elsewhere(element, story: set) -> bool:
@@ -60,6 +71,73 @@ def _elsewhere(element, story: set) -> bool:
         if marks.strip() and _ELSEWHERE.search(marks):
             return True
     return False
+
+
+def headline_block_date(tree, month_first: bool = True) -> str | None:
+    """The first date element in a headline's own container that does not call itself an update
+    (its `datetime` when it has one): a dateline the header lines miss when a long standfirst
+    sits between it and the headline."""
+    story = _headline_blocks(tree)
+    for h1 in list(tree.iter("h1"))[:5]:
+        block = h1.getparent()
+        if block is None or block.tag in ("body", "html") or block.xpath("string-length(normalize-space(.))") > 1000:
+            continue  # not a header: the whole story, whose dates may be anything
+        for element in block.xpath(_BLOCK_DATES_XPATH)[:10]:
+            if _elsewhere(element, story):
+                continue
+            # The label in front is read too (`<span>Last updated:</span> <span class=date>`): it may
+            # call the date an update.
+            previous, text = element.getprevious(), _text(element)
+            shown = header_date([], [line for line in (_text(previous) if previous is not None else "", text) if line],
+                                month_first)
+            if shown:
+                return element.get("datetime") or shown if shown == text else shown
+    return None
+
+
+def _labelled_published(element) -> bool:
+    """Whether the text just in front of an element (`<h3>Published</h3><p><time>…`) calls it the
+    publication date: such a date is the page's own wherever it sits (an `<aside>` of facts)."""
+    node = element
+    for _ in range(2):
+        previous, parent = node.getprevious(), node.getparent()
+        if previous is not None:
+            label = previous.tail if previous.tail and previous.tail.strip() else _text(previous)
+        else:
+            label = parent.text or "" if parent is not None else ""
+        label = " ".join(label.split())
+        if label:
+            return bool(_PUBLISHED_LABEL.match(label))
+        node = parent
+        if node is None:
+            break
+    return False
+
+
+def _day(raw: str, month_first: bool) -> str | None:
+    parsed = parse_date(raw, month_first)
+    return parsed.isoformat()[:10] if parsed is not None else None
+
+
+def settled_convention(raw: str | None, month_first: bool, tree, url: str) -> bool:
+    """The convention to read an all-number date by (`02-12-2025`): the language's, unless the page's
+    own unambiguous dates (the day in its URL, a `<time datetime>`) name the other reading's day only."""
+    if not raw or not _ambiguous(raw):
+        return month_first
+    evidence = {url_date(url)} | {_day(value, True) for value in tree.xpath("//time/@datetime")[:MAX_CANDIDATES]
+                                  if not _ambiguous(value)}
+    ours, other = _day(raw, month_first), _day(raw, not month_first)
+    return (not month_first) if other in evidence and ours not in evidence else month_first
+
+
+def page_language(tree) -> str | None:
+    """The language the page declares for its dates: `<html lang>`, else its language meta tags
+    (`<meta name="language" content="de">`, `content-language`, `og:locale`)."""
+    for value in tree.xpath("/html/@lang | //meta[@name='language' or @http-equiv='content-language'"
+                            " or @http-equiv='Content-Language' or @property='og:locale']/@content")[:4]:
+        if value.strip():
+            return value
+    return None
 
 
 def _ambiguous(raw: str) -> bool:
@@ -112,17 +190,25 @@ def originally_published(tree, month_first: bool = True, now: datetime | None = 
 
 
 def url_date(url: str, now: datetime | None = None) -> str | None:
-    """The day a URL's path names (`/2024/03/05/`), if plausible."""
-    match = _URL_DATE.search(url.split("?", 1)[0])
-    return normalise_date("-".join(match.groups()), now) if match else None
+    """The day a URL's path names (`/2024/03/05/`, `/2023/october/03/`), if plausible."""
+    path = url.split("?", 1)[0]
+    match = _URL_DATE.search(path)
+    if match:
+        return normalise_date("-".join(match.groups()), now)
+    match = _URL_WORD_DATE.search(path)
+    month = month_number(match.group(2)) if match else None
+    return normalise_date(f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}", now) if month else None
 
 
-def page_offset(tree) -> timezone | None:
-    """The page's own UTC offset: the most common non-zero one among its `<time datetime>` values."""
+def page_offset(tree, moment: datetime | None = None) -> timezone | None:
+    """The page's own UTC offset: that of a `<time datetime>` naming `moment` itself (summer time
+    is not winter time), else the most common non-zero one among its `<time datetime>` values."""
     offsets = Counter()
     for value in tree.xpath("//time/@datetime")[:MAX_CANDIDATES]:
         parsed = parse_date(value)
         if isinstance(parsed, datetime) and parsed.utcoffset():
+            if moment is not None and parsed == moment:
+                return timezone(parsed.utcoffset())
             offsets[parsed.utcoffset()] += 1
     return timezone(offsets.most_common(1)[0][0]) if offsets else None
 
@@ -134,7 +220,7 @@ def in_page_offset(published: str | None, tree, days: set[str]) -> str | None:
     parsed = parse_date(published) if published else None
     if not isinstance(parsed, datetime) or parsed.utcoffset() != timedelta(0):
         return published
-    offset = page_offset(tree)
+    offset = page_offset(tree, parsed)
     local = parsed.astimezone(offset).isoformat() if offset else published
     return local if local[:10] in days and local[:10] != published[:10] else published
 
@@ -142,21 +228,27 @@ def in_page_offset(published: str | None, tree, days: set[str]) -> str | None:
 def shown_published(tree, url: str, published: str | None, raw: str | None, modified: str | None,
                     above: list[str], below: list[str], now: datetime | None = None) -> tuple[str | None, str | None]:
     """(published, raw) once what the page shows is weighed in: an `originally published` line wins;
-    a UTC timestamp takes the page's own offset; then the dateline under the headline (or the
-    element the markup calls the publication date) is weighed against the declared date."""
-    month_first = month_first_in((tree.xpath("/html/@lang") or [None])[0])
+    a UTC timestamp takes the page's own offset; a declared day the URL names too stands; else the
+    dateline under the headline (or the element the markup calls the publication date) is weighed
+    against the declared date."""
+    month_first = month_first_in(page_language(tree))
     original = originally_published(tree, month_first, now)
     if original:
         return original
-    shown = header_date(above, below, month_first)
-    days = {d[:10] for d in (url_date(url, now), normalise_date(shown, now, month_first)) if d}
+    shown = header_date(above, below, month_first) or headline_block_date(tree, month_first)
+    month_first = settled_convention(shown, month_first, tree, url)
+    url_day = url_date(url, now)
+    days = {d[:10] for d in (url_day, normalise_date(shown, now, month_first)) if d}
     published = in_page_offset(published, tree, days)
+    if published and url_day == published[:10]:
+        return published, raw  # permalink and declaration agree: a dateline of another day is another story's
     if shown is None:
         marked = marked_date(tree, month_first, now)
         # A marked element away from the headline may be another story's: it may only take the
         # date back (a declared date re-stamped on a republish), never forward.
         if marked and (not published or marked[0][:10] < published[:10]):
             shown = marked[1]
+            month_first = settled_convention(shown, month_first, tree, url)
     return prefer_shown(published, raw, modified, shown, now, month_first)
 
 
@@ -167,16 +259,17 @@ def page_date(tree, url: str, above: list[str], below: list[str], modified: str 
     markup calls the publication date, an update's dateline (when that is the only date shown), elements its markup marks as
     dates, its script data, a short line of text that is mostly a date, the day in its URL, and
     last its declared modified date."""
-    month_first = month_first_in((tree.xpath("/html/@lang") or [None])[0])
+    month_first = month_first_in(page_language(tree))
+    line = header_date(above, below, month_first) or headline_block_date(tree, month_first)
     found = _earliest(tree.xpath(_META_XPATH)[:5], month_first, now) \
-        or _first([header_date(above, below, month_first)], month_first, now) \
+        or _first([line], settled_convention(line, month_first, tree, url), now) \
         or marked_date(tree, month_first, now) \
         or _first([header_date(above, below, month_first, updates=True)], month_first, now)
     if found:
         return found
     story = _headline_blocks(tree)
     values = [element.get("datetime") or _text(element) for element in tree.xpath(_DATED_XPATH)[:MAX_CANDIDATES]
-              if element.tag not in _SKIP and not _elsewhere(element, story)]
+              if element.tag not in _SKIP and (not _elsewhere(element, story) or _labelled_published(element))]
     found = _first(values, month_first, now) or _first(_script_dates(tree), month_first, now) \
         or _first(_date_lines(tree, story), month_first, now)
     if found:
