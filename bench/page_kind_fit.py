@@ -83,7 +83,7 @@ def capture(pages) -> tuple[list, np.ndarray, list[str]]:
 def detector_inputs(inputs) -> tuple[np.ndarray, np.ndarray]:
     """Features and gate (page_kind._says_otherwise) of captured (signals, paragraphs)."""
     x = np.array([page_kind.features(signals, paragraphs) for signals, paragraphs in inputs])
-    gate = np.array([page_kind._says_otherwise(signals) for signals, _ in inputs], dtype=bool)
+    gate = np.array([page_kind._says_otherwise(signals, paragraphs) for signals, paragraphs in inputs], dtype=bool)
     return x, gate
 
 

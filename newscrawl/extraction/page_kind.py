@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from newscrawl.extraction.page_layout import Layout, layout_features, page_layout, teaser_grid
+
 ARTICLE = "article"
 # JSON-LD / microdata types that say "a story" (WebPage says nothing: every page is one).
 _ARTICLE_TYPES = {
@@ -84,6 +86,7 @@ class PageSignals:
     main_block: int = 0  # characters of <p> text under the one parent that holds the most
     headings: int = 0  # <h2>-<h4>: a landing page is many headings over short blurbs
     buttons: int = 0  # <button>, <input> and <select> controls: shops and apps
+    layout: Layout = field(default_factory=Layout)  # teaser links, images, discussion, dates, text volume
 
 
 # Counts in one XPath call that returns a string: no Python object per element (building those
@@ -136,6 +139,7 @@ def page_signals(tree, url: str, title: str | None, jsonld_types: list[str], og_
         main_block=_main_block(tree),
         headings=headings,
         buttons=buttons,
+        layout=page_layout(tree, classes),
     )
 
 
@@ -207,17 +211,19 @@ def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
         math.log1p(signals.headings) / 5,
         math.log1p(signals.buttons) / 5,
         *_shape(paragraphs),
+        1.0 if _is_home(signals.url) else 0.0,
+        *layout_features(signals.layout, paragraphs),
     ]
 # A logistic model over `features`, fitted on the WCXB dev split by bench/page_kind_fit.py
 # (in-sample and site-grouped cross-validated figures in bench/README.md); the decision threshold
 # is folded into BIAS so that recall stays near 0.985: losing an article costs more than keeping a page.
 # A low score drops a page only when its markup or URL also names another kind of page (_says_otherwise).
 WEIGHTS: tuple[float, ...] = (
-    1.242, -1.037, 1.378, -1.189, 0.008, 0.768, -0.020, -0.340, -0.746, -0.652, -1.750, 1.885, 2.845, 0.769,
-    0.723, 0.805, 0.889, 0.319, -1.563, -0.779, 0.556, -0.811, 3.335, -0.858, -1.764, -0.356, 0.459,
-    -1.957, -1.648, -0.452, -1.002, 0.151, -0.132, 0.546, 0.091, -0.133,
+    1.151, -1.064, 1.219, -1.207, 0.037, 0.845, 0.316, -0.274, -0.731, -0.388, -1.759, 1.929, 2.561, 1.028,
+    0.581, 0.582, 0.759, 0.214, -1.659, -0.365, 0.738, -0.577, 3.234, -0.725, -1.770, -0.363, 0.531, -2.018,
+    -1.743, -0.076, -0.772, 0.131, -0.114, 0.377, 0.083, -0.318, -1.313, -0.379, -1.059, -1.170,
 )
-BIAS = -2.835
+BIAS = -2.506
 
 
 def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
@@ -236,10 +242,10 @@ def _is_home(url: str) -> bool:
     )
 
 
-def _says_otherwise(signals: PageSignals) -> bool:
-    """Markup or a URL that names another kind of page (a front page, a docs/forum/shop host, a
-    /services/ path): a low score alone (a short story on a bare page, no structured data) is not
-    enough to drop a page."""
+def _says_otherwise(signals: PageSignals, paragraphs: list[str]) -> bool:
+    """Markup, a URL or a layout that names another kind of page (a front page, a docs/forum/shop
+    host, a /services/ path, a grid of teasers): a low score alone (a short story on a bare page, no
+    structured data) is not enough to drop a page."""
     parts = urlsplit(signals.url)
     return bool(
         any(t in _OTHER_TYPES for t in signals.types) or signals.og_type.startswith("product")
@@ -247,14 +253,17 @@ def _says_otherwise(signals: PageSignals) -> bool:
         or signals.code_blocks > 3 or signals.thread_items  # documentation, a discussion
         or _OTHER_PATH.search(parts.path) or _SERVICE_PATH.search(parts.path)
         or _OTHER_HOST.match(parts.hostname or "") or _is_home(signals.url)
+        or teaser_grid(signals.layout, paragraphs)
     )
 
 
 def page_kind(signals: PageSignals, paragraphs: list[str]) -> str:
     """`article`, or the kind of page it is instead (`product`, `listing`, `forum`, `service`, `other`)."""
-    if article_score(signals, paragraphs) >= 0 or not _says_otherwise(signals):
+    if article_score(signals, paragraphs) >= 0 or not _says_otherwise(signals, paragraphs):
         return ARTICLE
     named = next((_OTHER_TYPES[t] for t in signals.types if t in _OTHER_TYPES), None)
     if named is None and signals.og_type.startswith("product"):
         named = "product"
+    if named is None and teaser_grid(signals.layout, paragraphs):
+        named = "listing"
     return named or "other"
