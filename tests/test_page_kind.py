@@ -364,3 +364,24 @@ def test_a_story_with_related_links_is_no_teaser_grid():
     assert record["page_kind"] == "article"
     signals = _signals(f"<p>{'The ferry ran late. ' * 80}</p><ul>{related}</ul>")
     assert not teaser_grid(signals.layout, ["The ferry ran late. " * 80])
+
+
+def test_menu_and_sidebar_links_are_no_teasers():
+    long_link = '<a href="/x">Harbour board reports on ferry route number one this week</a>'
+    signals = _signals(f"<nav>{long_link}</nav><header>{long_link}</header><aside>{long_link}</aside>"
+                       f"<footer>{long_link}</footer><main>{long_link}</main>")
+    assert signals.layout.headline_links == 1
+
+
+def test_a_few_teasers_beside_a_short_text_are_no_grid():
+    from newscrawl.extraction.page_layout import Layout, teaser_grid
+
+    assert not teaser_grid(Layout(headline_links=5), ["A short item the extractor cut."])
+    assert teaser_grid(Layout(headline_links=10), ["A short item the extractor cut."])
+
+
+def test_a_query_that_names_a_page_is_no_front_page():
+    from newscrawl.extraction.page_kind import _is_home
+
+    assert not _is_home("https://autoblatt.example/?p=31228")
+    assert _is_home("https://autoblatt.example/?utm_source=feed&srsltid=abc")

@@ -55,6 +55,8 @@ _BYLINE_CLASS = re.compile(r"\b(?:author|byline)\b")
 # Words each of those needs: most pages have none, and a substring test is far cheaper than the scan.
 _CART_WORDS, _BYLINE_WORDS = ("cart", "basket", "checkout"), ("author", "byline")
 _WORD = re.compile(r"\w+")
+# Query parameters of click tracking (campaign tags, ad and shopping click ids): they name no page.
+_TRACKING = re.compile(r"utm_\w+$|(?:srsltid|gclid|gbraid|wbraid|fbclid|msclkid|mc_cid|mc_eid|yclid|ref)$", re.I)
 # First person singular: forum posts and personal pages talk like this more than reports do.
 _FIRST_PERSON = {"i", "my", "me", "ich", "mein", "meine", "je", "mon", "ma"}
 # First person plural: a business describing its services.
@@ -219,11 +221,11 @@ def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
 # is folded into BIAS so that recall stays near 0.985: losing an article costs more than keeping a page.
 # A low score drops a page only when its markup or URL also names another kind of page (_says_otherwise).
 WEIGHTS: tuple[float, ...] = (
-    1.151, -1.064, 1.219, -1.207, 0.037, 0.845, 0.316, -0.274, -0.731, -0.388, -1.759, 1.929, 2.561, 1.028,
-    0.581, 0.582, 0.759, 0.214, -1.659, -0.365, 0.738, -0.577, 3.234, -0.725, -1.770, -0.363, 0.531, -2.018,
-    -1.743, -0.076, -0.772, 0.131, -0.114, 0.377, 0.083, -0.318, -1.313, -0.379, -1.059, -1.170,
+    1.158, -1.061, 1.218, -1.157, 0.063, 0.818, 0.297, -0.241, -0.727, -0.378, -1.747, 1.927, 2.530, 1.050,
+    0.573, 0.590, 0.775, 0.211, -1.656, -0.377, 0.764, -0.615, 3.206, -0.721, -1.793, -0.349, 0.600, -2.014,
+    -1.736, -0.001, -0.788, 0.090, -0.042, 0.423, 0.175, -0.361, -1.321, -0.365, -1.647, -1.211,
 )
-BIAS = -2.506
+BIAS = -2.529
 
 
 def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
@@ -234,10 +236,13 @@ def article_score(signals: PageSignals, paragraphs: list[str]) -> float:
 
 
 def _is_home(url: str) -> bool:
-    """A site's front page (`https://example.org/`, `/en-us/`): never one story."""
+    """A site's front page (`https://example.org/`, `/en-us/`): never one story. A query other than
+    click tracking names a page (`/?p=31228` is a WordPress story)."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
-    return parts.scheme in ("http", "https") and (
+    return parts.scheme in ("http", "https") and all(
+        _TRACKING.match(pair.split("=", 1)[0]) for pair in parts.query.split("&") if pair
+    ) and (
         not segments or (len(segments) == 1 and bool(re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2})?", segments[0], re.I)))
     )
 

@@ -10,10 +10,12 @@ from lxml import etree
 
 # One XPath call, no Python object per element (see page_kind._COUNTS). A headline-like link has
 # six words or more (five spaces once whitespace is normalised): a grid of teasers is many of them
-# over little prose; a story links a few in its text and its footer.
+# over little prose; a story links a few in its text. Links in the site's menus, header, footer and
+# sidebars are not counted: long menu entries and a "latest news" sidebar sit beside short stories.
 _COUNTS = etree.XPath(
     "concat(count(//img), ' ',"
-    " count(//a[string-length(normalize-space(.)) - string-length(translate(normalize-space(.), ' ', '')) >= 5]))"
+    " count(//a[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"
+    "[string-length(normalize-space(.)) - string-length(translate(normalize-space(.), ' ', '')) >= 5]))"
 )
 # Class words of the parts of a discussion (posts, replies, answers, user names). A story with a
 # comment section has some; a thread is made of them. Matched like page_kind's class words.
@@ -26,7 +28,7 @@ class Layout:
     """Counts over the whole page (before its chrome is pruned)."""
 
     images: int = 0  # <img> elements: product grids and landing pages show many
-    headline_links: int = 0  # links of six words or more: teasers of other pages
+    headline_links: int = 0  # links of six words or more outside menus and sidebars: teasers of other pages
     discussion_marks: int = 0  # class names of posts, replies, answers, user names
 
 
@@ -58,6 +60,7 @@ def layout_features(layout: Layout, paragraphs: list[str]) -> list[float]:
 
 
 def teaser_grid(layout: Layout, paragraphs: list[str]) -> bool:
-    """Three or more headline-like links per thousand characters of main text (and three over
-    none): the page lists other pages."""
-    return layout.headline_links >= 3 * (1 + sum(_chars(p) for p in paragraphs) / 1000)
+    """Ten headline-like links or more, and three or more per thousand characters of main text (and
+    three over none): the page lists other pages. (A few links beside a text the extractor cut
+    short are no grid.)"""
+    return layout.headline_links >= max(10, 3 * (1 + sum(_chars(p) for p in paragraphs) / 1000))
