@@ -31,7 +31,8 @@ import wcxb  # noqa: E402
 
 from newscrawl.extraction import BadInput, article, page_kind  # noqa: E402
 
-RECALL_TARGET = 0.985  # aim above the 0.97 floor: unseen pages are harder than training ones
+RECALL_TARGET = 0.987  # aim above the 0.97 floor: unseen pages are harder than training ones; 0.987 loses
+# no more articles under cross-validation than the 36-input detector did at 0.985
 # Scores just below the threshold count as kept: when in doubt, keep (two real stories of
 # trafilatura-eval sat within 0.05 of it).
 MARGIN = 0.05
