@@ -332,8 +332,9 @@ def test_layout_features_set_teasers_against_the_main_text():
 
 def section_front_html() -> str:
     teasers = "".join(
-        f'<div class="tile"><a href="/news/2026/11/{i}/story/">Harbour board reports on ferry route number {i} this week</a>'
-        f"<span>19 Nov 2026</span></div>" for i in range(14)
+        f'<div class="tile"><a href="/news/2026/11/{i}/story/">'
+        f"Harbour board reports on ferry route number {i} this week</a><span>19 Nov 2026</span></div>"
+        for i in range(14)
     )
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour | The Ostland Courier</title>
 </head><body><nav><a href="/">Home</a></nav><main><h1>Harbour</h1>

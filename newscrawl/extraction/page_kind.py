@@ -88,7 +88,7 @@ class PageSignals:
     main_block: int = 0  # characters of <p> text under the one parent that holds the most
     headings: int = 0  # <h2>-<h4>: a landing page is many headings over short blurbs
     buttons: int = 0  # <button>, <input> and <select> controls: shops and apps
-    layout: Layout = field(default_factory=Layout)  # teaser links, images, discussion, dates, text volume
+    layout: Layout = field(default_factory=Layout)  # teaser links, images, discussion markup
 
 
 # Counts in one XPath call that returns a string: no Python object per element (building those
@@ -218,8 +218,8 @@ def features(signals: PageSignals, paragraphs: list[str]) -> list[float]:
     ]
 # A logistic model over `features`, fitted on the WCXB dev split by bench/page_kind_fit.py
 # (in-sample and site-grouped cross-validated figures in bench/README.md); the decision threshold
-# is folded into BIAS so that recall stays near 0.985: losing an article costs more than keeping a page.
-# A low score drops a page only when its markup or URL also names another kind of page (_says_otherwise).
+# is folded into BIAS so that recall stays near 0.987: losing an article costs more than keeping a page.
+# A low score drops a page only when its markup, URL or layout also names another kind of page (_says_otherwise).
 WEIGHTS: tuple[float, ...] = (
     1.158, -1.061, 1.218, -1.157, 0.063, 0.818, 0.297, -0.241, -0.727, -0.378, -1.747, 1.927, 2.530, 1.050,
     0.573, 0.590, 0.775, 0.211, -1.656, -0.377, 0.764, -0.615, 3.206, -0.721, -1.793, -0.349, 0.600, -2.014,
