@@ -31,7 +31,8 @@ import wcxb  # noqa: E402
 
 from newscrawl.extraction import BadInput, article, page_kind  # noqa: E402
 
-RECALL_TARGET = 0.985  # aim above the 0.97 floor: unseen pages are harder than training ones
+RECALL_TARGET = 0.987  # aim above the 0.97 floor: unseen pages are harder than training ones; 0.987 loses
+# no more articles under cross-validation than the 36-input detector did at 0.985
 # Scores just below the threshold count as kept: when in doubt, keep (two real stories of
 # trafilatura-eval sat within 0.05 of it).
 MARGIN = 0.05
@@ -83,7 +84,7 @@ def capture(pages) -> tuple[list, np.ndarray, list[str]]:
 def detector_inputs(inputs) -> tuple[np.ndarray, np.ndarray]:
     """Features and gate (page_kind._says_otherwise) of captured (signals, paragraphs)."""
     x = np.array([page_kind.features(signals, paragraphs) for signals, paragraphs in inputs])
-    gate = np.array([page_kind._says_otherwise(signals) for signals, _ in inputs], dtype=bool)
+    gate = np.array([page_kind._says_otherwise(signals, paragraphs) for signals, paragraphs in inputs], dtype=bool)
     return x, gate
 
 

@@ -277,10 +277,10 @@ def test_front_pages_documentation_hosts_and_service_paths_name_another_kind():
 
     assert _is_home("https://www.ostlandcourier.com/") and _is_home("https://www.ostlandcourier.com/en-gb/")
     assert not _is_home("https://www.ostlandcourier.com/news/flood-gates") and not _is_home("file:///tmp/page.html")
-    assert _says_otherwise(_signals("<p>x</p>", url="https://docs.tidepool.example/install"))
-    assert _says_otherwise(_signals("<p>x</p>", url="https://floodworks.example/services/pumps/"))
-    assert not _says_otherwise(_signals("<p>x</p>", url="https://news.example/service/flood-gates-open"))
-    assert not _says_otherwise(_signals("<p>x</p>"))
+    assert _says_otherwise(_signals("<p>x</p>", url="https://docs.tidepool.example/install"), ["x"])
+    assert _says_otherwise(_signals("<p>x</p>", url="https://floodworks.example/services/pumps/"), ["x"])
+    assert not _says_otherwise(_signals("<p>x</p>", url="https://news.example/service/flood-gates-open"), ["x"])
+    assert not _says_otherwise(_signals("<p>x</p>"), ["x"])
 
 
 def test_headings_and_controls_are_counted():
@@ -302,3 +302,87 @@ PARAGRAPHS_OF_A_STORY = [
     "The ferry captain stepped ashore for the last time on Friday, greeted by a brass band on the pier.",
     "She ran the Saltmere crossing for thirty years, in fog and in gales, and never lost a passenger.",
 ]
+
+
+def test_layout_counts_teaser_links_images_and_discussion():
+    signals = _signals(
+        '<img src="/a.jpg"><img src="/b.jpg">'
+        '<a href="/news/a">Harbour board approves the new winter ferry timetable</a>'
+        '<a href="/news/b">Ferry timetable</a>'
+        '<div class="comment-body"><span class="user_name">rowan</span> Posted on Tuesday</div>'
+        '<div class="replies"><p>Seen it too.</p></div><div class="commentary">Column</div>'
+    )
+    layout = signals.layout
+    assert (layout.images, layout.headline_links) == (2, 1)
+    assert layout.discussion_marks == 3  # comment, user-name, replies; not `commentary`
+
+
+def test_layout_features_set_teasers_against_the_main_text():
+    from newscrawl.extraction.page_layout import Layout, layout_features
+
+    story = ["The harbour board met on Tuesday and approved the winter timetable. " * 20]
+    grid = ["Ferry news."]
+    layout = Layout(images=40, headline_links=8, discussion_marks=0)
+    images, teasers, discussion = layout_features(layout, grid)
+    s_images, s_teasers, _ = layout_features(layout, story)
+    assert images == s_images > 0 and discussion == 0
+    assert teasers > s_teasers > 0  # the same links weigh less beside a long text
+    assert layout_features(Layout(), []) == [0.0, 0.0, 0.0]
+
+
+def section_front_html() -> str:
+    teasers = "".join(
+        f'<div class="tile"><a href="/news/2026/11/{i}/story/">'
+        f"Harbour board reports on ferry route number {i} this week</a><span>19 Nov 2026</span></div>"
+        for i in range(14)
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour | The Ostland Courier</title>
+</head><body><nav><a href="/">Home</a></nav><main><h1>Harbour</h1>
+<p>All our reporting on the harbour, the ferries and the people who work on the water, newest first.</p>
+{teasers}</main></body></html>"""
+
+
+def test_a_grid_of_teasers_names_a_listing():
+    from newscrawl.extraction.page_kind import _says_otherwise, page_kind
+    from newscrawl.extraction.page_layout import teaser_grid
+
+    url = "https://www.ostlandcourier.example/harbour/"
+    signals = _signals(section_front_html().split("<body>", 1)[1].split("</body>")[0], url=url)
+    paragraphs = ["All our reporting on the harbour, the ferries and the people who work on the water, newest first."]
+    assert teaser_grid(signals.layout, paragraphs)
+    assert _says_otherwise(signals, paragraphs)
+    assert page_kind(signals, paragraphs) == "listing"
+    assert extract_article(section_front_html(), url)["page_kind"] not in (None, "article")
+
+
+def test_a_story_with_related_links_is_no_teaser_grid():
+    from newscrawl.extraction.page_layout import teaser_grid
+
+    related = "".join(f'<li><a href="/news/{i}/">Harbour board reports on ferry route number {i} this week</a></li>'
+                      for i in range(5))
+    html = article_html().replace("</body>", f"<aside><ul>{related}</ul></aside></body>")
+    record = extract_article(html, STORY_URL)
+    assert record["page_kind"] == "article"
+    signals = _signals(f"<p>{'The ferry ran late. ' * 80}</p><ul>{related}</ul>")
+    assert not teaser_grid(signals.layout, ["The ferry ran late. " * 80])
+
+
+def test_menu_and_sidebar_links_are_no_teasers():
+    long_link = '<a href="/x">Harbour board reports on ferry route number one this week</a>'
+    signals = _signals(f"<nav>{long_link}</nav><header>{long_link}</header><aside>{long_link}</aside>"
+                       f"<footer>{long_link}</footer><main>{long_link}</main>")
+    assert signals.layout.headline_links == 1
+
+
+def test_a_few_teasers_beside_a_short_text_are_no_grid():
+    from newscrawl.extraction.page_layout import Layout, teaser_grid
+
+    assert not teaser_grid(Layout(headline_links=5), ["A short item the extractor cut."])
+    assert teaser_grid(Layout(headline_links=10), ["A short item the extractor cut."])
+
+
+def test_a_query_that_names_a_page_is_no_front_page():
+    from newscrawl.extraction.page_kind import _is_home
+
+    assert not _is_home("https://autoblatt.example/?p=31228")
+    assert _is_home("https://autoblatt.example/?utm_source=feed&srsltid=abc")
