@@ -122,7 +122,7 @@ def test_an_ambiguous_all_number_date_is_read_as_the_pages_own_dates_read_it():
     body = f"<h1>Ferry waits</h1><p>03/10/2023</p>{STORY}"
     assert found(body)[0] == "2023-03-10"  # American English by default
     assert found(body, url="https://example.test/blog/2023/october/03/ferry-waits")[0] == "2023-10-03"
-    listed = f'<h4>Ferry waits</h4><time datetime="2025-12-02">December 02, 2025</time>'
+    listed = '<h4>Ferry waits</h4><time datetime="2025-12-02">December 02, 2025</time>'
     assert found(f"<h1>Ferry waits</h1><p>02-12-2025</p>{STORY}{listed}")[0] == "2025-12-02"
 
 
