@@ -27,3 +27,19 @@ def test_the_site_is_the_records_or_its_hosts():
     assert site_of_record({"site": " WWW.Example.org ", "url": "https://other.test/"}) == "example.org"
     assert site_of_record({"url": "https://www.News.Example:8080/a"}) == "news.example"
     assert site_of_record({"url": 5}) is None
+
+
+def test_a_records_host_is_urlsplits_whatever_the_url():
+    rng = random.Random(9)
+    pieces = ["http", "https", "HTTP", "ftp", "://", ":", "/", "//", "www.", "Example", "ORG", ".", "-", "a1", "@",
+              "user", ":8080", "?q=1", "#top", "[::1]", " ", "\t", "é", "_"]
+    from urllib.parse import urlsplit
+    for _ in range(5000):
+        url = "".join(rng.choices(pieces, k=rng.randint(1, 9)))
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # urlsplit refuses it: so does site_of_record, as before
+            continue
+        host = host.strip().lower()
+        host = host[4:] if host.startswith("www.") else host
+        assert site_of_record({"url": url}) == (host or None), url
