@@ -10,7 +10,7 @@ import pytest
 from newscrawl.fingerprint import batch as batch_module
 from newscrawl.fingerprint import scan as scan_module
 from newscrawl.fingerprint import text as text_module
-from newscrawl.fingerprint.batch import _per_doc, fingerprints
+from newscrawl.fingerprint.batch import _loose, _loose_python, _per_doc, fingerprints
 from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
 from newscrawl.fingerprint.native import native
 from newscrawl.fingerprint.verify import _shared_count
@@ -136,3 +136,18 @@ def test_shared_counts_are_intersections():
         assert native.shared_count(a[1:], a) == max(len(a) - 1, 0)
     with pytest.raises(ValueError):
         native.shared_count(np.arange(3, dtype=np.uint64)[:1].view(np.uint8)[:3], a)
+
+
+@needs_compiled
+def test_loose_shingles_and_keys_are_the_references():
+    rng = np.random.default_rng(6)
+    for words, vocabulary, lines, docs in [(0, 5, 1, 1), (1, 5, 1, 1), (2, 5, 1, 1), (400, 12, 30, 4),
+                                           (5000, 40, 300, 25), (5000, 2000, 50, 3), (3000, 6, 500, 200)]:
+        hashes = np.concatenate([np.zeros(1, dtype=np.uint64),  # a function word's
+                                 rng.integers(1, 2**64 - 1, vocabulary, dtype=np.uint64)])
+        stems = hashes[rng.integers(0, len(hashes), words)]  # a small vocabulary repeats pairs and triples
+        line_of = np.sort(rng.integers(1, lines + 1, words)).astype(np.int64)
+        doc_of_line = np.concatenate([[0], np.sort(rng.integers(0, docs, lines))]).astype(np.int64)
+        fast, reference = _loose(stems, line_of, doc_of_line), _loose_python(stems, line_of, doc_of_line)
+        for a, b in zip(fast, reference):
+            assert a.dtype == b.dtype and np.array_equal(a, b), (words, vocabulary, lines, docs)

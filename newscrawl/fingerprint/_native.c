@@ -5,6 +5,7 @@
  * prose_lines: the prose lines of an ASCII text (text.py's prose).
  * sorted_distinct: each text's distinct hashes, sorted (batch.py's _per_doc).
  * shared_count: the hashes two fingerprints share (verify.py's intersect1d).
+ * loose: loose shingles and the sampled loose keys of a batch (batch.py's _loose_python).
  *
  * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
  * in that package's library, so the values are xxh3_64_intdigest's by construction. */
@@ -547,12 +548,117 @@ static PyObject *shared_count(PyObject *module, PyObject *args)
     return PyLong_FromSsize_t(shared);
 }
 
+/* loose(stems, line_of, doc_of_line, multiplier, salt, sampling, max_keys): batch.py's
+ * _loose_python in one pass: the loose shingles (pairs of neighbouring content words in a line,
+ * the high 32 bits of their hash) with their docs, and per doc the first max_keys distinct
+ * sampled triples in text order (salted), sorted as int64, with their docs. */
+
+static int by_signed(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int flush_keys(Buffer *docs, Buffer *keys, int64_t doc, int64_t *held, Py_ssize_t n)
+{
+    qsort(held, n, sizeof(int64_t), by_signed);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (put(docs, &doc, 8) < 0 || put(keys, &held[i], 8) < 0)
+            return -1;
+    return 0;
+}
+
+static PyObject *loose(PyObject *module, PyObject *args)
+{
+    Py_buffer stems_buf, lines_buf, docs_buf;
+    unsigned long long multiplier, salt, sampling;
+    Py_ssize_t max_keys;
+    if (!PyArg_ParseTuple(args, "y*y*y*KKKn", &stems_buf, &lines_buf, &docs_buf, &multiplier, &salt, &sampling,
+                          &max_keys))
+        return NULL;
+    Buffer pair_docs = {0}, pair_values = {0}, key_docs = {0}, keys = {0};
+    int64_t *held = NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = stems_buf.len / 8, n_lines = docs_buf.len / 8;
+    const uint64_t *stems = stems_buf.buf;
+    const int64_t *line_of = lines_buf.buf, *doc_of_line = docs_buf.buf;
+    if (stems_buf.len % 8 || lines_buf.len != stems_buf.len || docs_buf.len % 8 || max_keys < 0) {
+        PyErr_SetString(PyExc_ValueError, "loose needs uint64 stems, int64 line ids of the same length, int64 docs");
+        goto done;
+    }
+    held = PyMem_Malloc((max_keys + 1) * sizeof(int64_t));
+    if (held == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* The content words (stem != 0) in order; l1 and l2 the lines of the last two, to make pairs and triples. */
+    uint64_t h1 = 0, p1 = 0; /* the previous word's hash, the previous pair's */
+    int64_t l1 = -1, l2 = -1, doc = -1;
+    Py_ssize_t seen = 0, n_held = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t h = stems[i];
+        if (h == 0)
+            continue;
+        int64_t line = line_of[i];
+        if (line < 0 || line >= n_lines) {
+            PyErr_SetString(PyExc_ValueError, "a line id past doc_of_line");
+            goto done;
+        }
+        if (seen >= 1) {
+            uint64_t pair = h1 * multiplier + h;
+            if (l1 == line) {
+                int64_t pair_doc = doc_of_line[line];
+                uint64_t value = pair >> 32;
+                if (put(&pair_docs, &pair_doc, 8) < 0 || put(&pair_values, &value, 8) < 0)
+                    goto done;
+            }
+            if (seen >= 2 && l2 == line) {
+                uint64_t triple = p1 * multiplier + h;
+                if ((triple & (sampling - 1)) == 0) {
+                    int64_t key = (int64_t)(triple ^ salt), key_doc = doc_of_line[line];
+                    if (key_doc != doc) {
+                        if (doc >= 0 && flush_keys(&key_docs, &keys, doc, held, n_held) < 0)
+                            goto done;
+                        doc = key_doc;
+                        n_held = 0;
+                    }
+                    int known = 0;
+                    for (Py_ssize_t k = 0; k < n_held && !known; k++)
+                        known = held[k] == key;
+                    if (!known && n_held < max_keys)
+                        held[n_held++] = key;
+                }
+            }
+            p1 = pair;
+        }
+        l2 = l1;
+        h1 = h;
+        l1 = line;
+        seen++;
+    }
+    if (doc >= 0 && flush_keys(&key_docs, &keys, doc, held, n_held) < 0)
+        goto done;
+    out = Py_BuildValue("(NNNN)", take(&pair_docs), take(&pair_values), take(&key_docs), take(&keys));
+done:
+    PyMem_Free(pair_docs.data);
+    PyMem_Free(pair_values.data);
+    PyMem_Free(key_docs.data);
+    PyMem_Free(keys.data);
+    PyMem_Free(held);
+    PyBuffer_Release(&stems_buf);
+    PyBuffer_Release(&lines_buf);
+    PyBuffer_Release(&docs_buf);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
      "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
     {"prose_lines", prose_lines, METH_VARARGS,
      "prose_lines(text, min_words) -> the prose lines of an ASCII text (text.py's _prose_lines), or None."},
+    {"loose", loose, METH_VARARGS,
+     "loose(stems, line_of, doc_of_line, multiplier, salt, sampling, max_keys) -> (docs, values, key_docs, keys)."},
     {"shared_count", shared_count, METH_VARARGS,
      "shared_count(a, b) -> values two sorted uint32 arrays of distinct values share."},
     {"sorted_distinct", sorted_distinct, METH_VARARGS,

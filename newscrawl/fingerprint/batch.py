@@ -176,6 +176,18 @@ def _shingles(hashes: np.ndarray, line_of: np.ndarray, lengths: np.ndarray,
 
 def _loose(stems: np.ndarray, line_of: np.ndarray,
            doc_of_line: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`_loose_python`'s results, from one pass in C when it is built."""
+    if native is None or LOOSE_SAMPLING & (LOOSE_SAMPLING - 1):  # C samples with a mask: powers of two
+        return _loose_python(stems, line_of, doc_of_line)
+    docs, values, key_docs, keys = native.loose(
+        np.ascontiguousarray(stems, dtype=np.uint64), np.ascontiguousarray(line_of, dtype=np.int64),
+        np.ascontiguousarray(doc_of_line, dtype=np.int64), int(_P), int(_LOOSE_SALT), LOOSE_SAMPLING, LOOSE_KEYS)
+    return (np.frombuffer(docs, dtype=np.int64), np.frombuffer(values, dtype=np.uint64),
+            np.frombuffer(key_docs, dtype=np.int64), np.frombuffer(keys, dtype=np.int64))
+
+
+def _loose_python(stems: np.ndarray, line_of: np.ndarray,
+                  doc_of_line: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(doc, value) of the loose shingles, and (doc, key) of the loose keys: per doc the first
     LOOSE_KEYS distinct sampled content-word triples in text order, sorted. The word hashes
     are already uniform, so one multiply-add combines them (no finaliser needed)."""
