@@ -94,6 +94,7 @@ LAYOUTS = [
     "-- \n * \n...\nOnly the last line has a word", "no end mark here\nnor here",
     " ".join(["word"] * (PROSE_MIN_WORDS - 1)) + "\n" + " ".join(["word"] * PROSE_MIN_WORDS),
     "Café au lait.",  # not ASCII: the reference's
+    "kAm%96 7:C6 H2D @FE]k^Am", "A k9 unit.", "Ends in k", "k", "kA", "kAm",  # encoded tags: decoded first
 ]
 
 
@@ -101,13 +102,13 @@ LAYOUTS = [
 def test_compiled_prose_lines_equal_the_reference():
     rng = random.Random(11)
     texts = LAYOUTS + [varied_text(rng, ascii_only=True) for _ in range(300)]
-    texts += ["".join(rng.choice("ab. \t\n\r\x0b\x1f`\")!") for _ in range(rng.randint(0, 40))) for _ in range(500)]
+    texts += ["".join(rng.choice("abkAm9. \t\n\r\x0b\x1f`\")!") for _ in range(rng.randint(0, 40))) for _ in range(500)]
     for text in texts:
         lines = native.prose_lines(text, PROSE_MIN_WORDS)
-        if text.isascii():
+        if text.isascii() and "kAm" not in text and "k9" not in text:
             assert lines == _prose_lines(text)[0], repr(text)
-        else:
-            assert lines is None
+        else:  # not ASCII, or perhaps ROT47-encoded paragraphs: the reference's, after decoding
+            assert lines is None, repr(text)
 
 
 @needs_compiled

@@ -358,7 +358,8 @@ static PyObject *scan(PyObject *module, PyObject *args)
 /* prose_lines(text, min_words): for an ASCII text, what text.py's _prose_lines gives: its lines
  * (cut where str.splitlines cuts, spaces collapsed as " ".join(line.split()), ` as '), those
  * holding a word; of them the prose lines (ending in an end mark before any closers, or of
- * min_words words or more), or all if none is. None for any other text. */
+ * min_words words or more), or all if none is. None for any other text, and for one holding `kAm`
+ * or `k9`, the tags of ROT47-encoded paragraphs (obfuscation.py decodes those first). */
 
 static int is_line_break(char c) { return c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c' || (c >= 0x1c && c <= 0x1e); }
 
@@ -386,6 +387,9 @@ static PyObject *prose_lines(PyObject *module, PyObject *args)
         Py_RETURN_NONE;
     const char *chars = (const char *)PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (const char *k = memchr(chars, 'k', n); k != NULL && k + 1 < chars + n; k = memchr(k + 1, 'k', chars + n - k - 1))
+        if (k[1] == '9' || (k[1] == 'A' && k + 2 < chars + n && k[2] == 'm'))
+            Py_RETURN_NONE;
     PyObject *lines = PyList_New(0), *prose = PyList_New(0);
     Buffer line = {0};
     if (lines == NULL || prose == NULL)

@@ -80,11 +80,11 @@ def _is_prose(line: str, unspaced: bool) -> bool:
 
 def prose(text: str) -> Prose:
     """Prose lines of `text` (all its lines if none look like prose), lower-cased; encoded paywall text decoded."""
-    text = decode_rot47_runs(text)
-    kept = _native_prose_lines(text, PROSE_MIN_WORDS) if _native_prose_lines else None  # None unless ASCII
+    # None unless ASCII and free of encoded-paragraph tags (it saves decode_rot47_runs' scan).
+    kept = _native_prose_lines(text, PROSE_MIN_WORDS) if _native_prose_lines else None
     unspaced = False
     if kept is None:
-        kept, unspaced = _prose_lines(text)
+        kept, unspaced = _prose_lines(decode_rot47_runs(text))
     place, credit = cut_dateline(kept)
     # One call for all lines: case folding maps each character alone, and never makes a line break.
     return Prose("\n".join(kept).casefold().split("\n") if kept else [], unspaced, place, credit)
