@@ -79,7 +79,8 @@ typedef struct {
     hash_fn hash;
     Stopword *stopwords;
     Py_ssize_t n_stopwords, sentence_min_words;
-    Buffer kinds, exact, stem, digit, starts, long_exact, long_frame, segment_start, segment_end;
+    Buffer kinds, exact, stem, digit, starts, long_exact, long_frame;
+    PyObject *joined, *said; /* the story being cut, and its sentences so far (NULL for a token list) */
     Buffer token, sentence, frame; /* scratch: the current token's UTF-8, the sentence so far */
     Py_ssize_t tokens, words_in_segment;
     int digit_in_segment;
@@ -123,12 +124,19 @@ static int emit_mark(Scan *s, char kind)
             || put(&s->digit, zeros, 1) < 0) ? -1 : 0;
 }
 
-/* Closes the segment since the last mark: its place in the story (or -1, -1), and the hashes of
- * its words joined by spaces (digit words as `#` for the frame) when it is long enough. */
-static int end_segment(Scan *s, int64_t start, int64_t end)
+/* Closes the segment since the last mark, characters [start, end) of the story: its text is a
+ * sentence (when not empty, as `sentences` keeps none), and the hashes of its words joined by
+ * spaces (digit words as `#` for the frame) when it is long enough. */
+static int end_segment(Scan *s, Py_ssize_t start, Py_ssize_t end)
 {
-    if (put(&s->segment_start, &start, 8) < 0 || put(&s->segment_end, &end, 8) < 0)
-        return -1;
+    if (s->said != NULL && end > start) {
+        PyObject *sentence = PyUnicode_Substring(s->joined, start, end);
+        if (sentence == NULL || PyList_Append(s->said, sentence) < 0) {
+            Py_XDECREF(sentence);
+            return -1;
+        }
+        Py_DECREF(sentence);
+    }
     if (s->words_in_segment >= s->sentence_min_words) {
         /* Both buffers end with the space after the last word. */
         uint64_t exact = s->hash(s->sentence.data, s->sentence.length - 1);
@@ -291,7 +299,7 @@ static int scan_tokens(Scan *s, PyObject *tokens, Py_UCS4 line_mark, Py_UCS4 sen
 static void release(Scan *s)
 {
     Buffer *all[] = {&s->kinds, &s->exact, &s->stem, &s->digit, &s->starts, &s->long_exact, &s->long_frame,
-                     &s->segment_start, &s->segment_end, &s->token, &s->sentence, &s->frame};
+                     &s->token, &s->sentence, &s->frame};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         PyMem_Free(all[i]->data);
     PyMem_Free(s->stopwords);
@@ -326,31 +334,43 @@ static PyObject *scan(PyObject *module, PyObject *args)
     qsort(s.stopwords, s.n_stopwords, sizeof(Stopword), by_hash);
 
     Py_ssize_t n = PyList_GET_SIZE(stories);
+    PyObject *said = PyList_New(n); /* per story its sentences, None for a token list */
+    if (said == NULL) {
+        release(&s);
+        return NULL;
+    }
     for (Py_ssize_t d = 0; d < n; d++) {
         PyObject *story = PyList_GET_ITEM(stories, d);
         int64_t start = s.tokens;
         int failed = put(&s.starts, &start, 8) < 0 || emit_mark(&s, LINE) < 0;
-        if (!failed && PyUnicode_Check(story))
-            failed = scan_joined(&s, story) < 0;
-        else if (!failed && PyList_Check(story))
+        s.joined = story;
+        s.said = NULL;
+        if (!failed && PyUnicode_Check(story)) {
+            s.said = PyList_New(0);
+            failed = s.said == NULL || scan_joined(&s, story) < 0;
+            if (s.said != NULL)
+                PyList_SET_ITEM(said, d, s.said); /* the list owns it, even half made */
+        } else if (!failed && PyList_Check(story)) {
             failed = scan_tokens(&s, story, 0x01, 0x02) < 0;
-        else if (!failed) {
+            PyList_SET_ITEM(said, d, Py_NewRef(Py_None));
+        } else if (!failed) {
             PyErr_SetString(PyExc_TypeError, "a story is a str of lines or a list of tokens");
             failed = 1;
         }
         if (failed) {
+            Py_DECREF(said); /* its places not filled yet are NULL, which a list's release skips */
             release(&s);
             return NULL;
         }
     }
     int64_t end = s.tokens;
     if (put(&s.starts, &end, 8) < 0) {
+        Py_DECREF(said);
         release(&s);
         return NULL;
     }
-    PyObject *out = Py_BuildValue("(NNNNNNNNN)", take(&s.kinds), take(&s.exact), take(&s.stem), take(&s.digit),
-                                  take(&s.starts), take(&s.long_exact), take(&s.long_frame),
-                                  take(&s.segment_start), take(&s.segment_end));
+    PyObject *out = Py_BuildValue("(NNNNNNNN)", take(&s.kinds), take(&s.exact), take(&s.stem), take(&s.digit),
+                                  take(&s.starts), take(&s.long_exact), take(&s.long_frame), said);
     release(&s);
     return out;
 }
@@ -658,7 +678,7 @@ done:
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(stories, xxh3_address, stopwords, sentence_min_words) -> (kinds, exact, stem, digit, starts, "
-     "long_exact, long_frame, segment_start, segment_end) as bytes; see scan.py."},
+     "long_exact, long_frame) as bytes, and per story its sentences (None for a token list); see scan.py."},
     {"prose_lines", prose_lines, METH_VARARGS,
      "prose_lines(text, min_words) -> the prose lines of an ASCII text (text.py's _prose_lines), or None."},
     {"loose", loose, METH_VARARGS,

@@ -59,7 +59,7 @@ def scan_python(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
 
 
 def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
-    """`scan_python`'s results from one call into _scan.c. Stories whose text it does not cut
+    """`scan_python`'s results from one call into _native.c. Stories whose text it does not cut
     (unspaced script, text holding a mark character) go to it as `story_parts` tokens."""
     items: list[str | list[str]] = []
     said: list[list[str] | None] = []
@@ -71,23 +71,14 @@ def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
             said.append(sentences)
         else:
             items.append(joined)
-            said.append(None)  # filled below from the segments
-    (kinds, exact, stem, digit, starts, sentence_exact, sentence_frame, segment_start,
-     segment_end) = native.scan(items, XXH3_ADDRESS, _STOPWORDS, sentence_min_words)
-    kinds = np.frombuffer(kinds, dtype=np.uint8)
-    starts = np.frombuffer(starts, dtype=np.int64)
-    # A story's segments are the runs after its marks: its first mark's number on.
-    first_segment = np.searchsorted(np.flatnonzero(kinds != WORD), starts).tolist()
-    segment_start = np.frombuffer(segment_start, dtype=np.int64).tolist()
-    segment_end = np.frombuffer(segment_end, dtype=np.int64).tolist()
-    for d, item in enumerate(items):
-        if isinstance(item, str):
-            a, b = first_segment[d], first_segment[d + 1]
-            # `sentences` keeps no empty sentence.
-            said[d] = [item[s:e] for s, e in zip(segment_start[a:b], segment_end[a:b]) if e > s]
-    return Scanned(kinds=kinds, exact=np.frombuffer(exact, dtype=np.uint64),
+            said.append(None)  # the C scan cuts it
+    kinds, exact, stem, digit, starts, sentence_exact, sentence_frame, cut = native.scan(
+        items, XXH3_ADDRESS, _STOPWORDS, sentence_min_words)
+    said = [mine if theirs is None else theirs for mine, theirs in zip(said, cut)]
+    return Scanned(kinds=np.frombuffer(kinds, dtype=np.uint8), exact=np.frombuffer(exact, dtype=np.uint64),
                    stem=np.frombuffer(stem, dtype=np.uint64), digit=np.frombuffer(digit, dtype=np.bool_),
-                   starts=starts.tolist(), sentence_exact=np.frombuffer(sentence_exact, dtype=np.uint64).tolist(),
+                   starts=np.frombuffer(starts, dtype=np.int64).tolist(),
+                   sentence_exact=np.frombuffer(sentence_exact, dtype=np.uint64).tolist(),
                    sentence_frame=np.frombuffer(sentence_frame, dtype=np.uint64).tolist(), said=said)
 
 
