@@ -15,6 +15,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml setup.py newscrawl/fingerprint/_native.c
 	@echo "installing .venv (log: $(VENV)/install.log)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@command -v cc >/dev/null 2>&1 || sh scripts/install-compiler.sh
 	@{ $(BIN)/python -m pip install -q --upgrade pip && \
 	   $(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench,monitoring]'; } > $(VENV)/install.log 2>&1 \
 	   || { cat $(VENV)/install.log; echo "make install failed (log above: $(VENV)/install.log)"; exit 1; }
