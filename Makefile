@@ -15,12 +15,12 @@ install: $(STAMP)
 $(STAMP): pyproject.toml setup.py newscrawl/fingerprint/_native.c
 	@echo "installing .venv (log: $(VENV)/install.log)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@command -v cc >/dev/null 2>&1 || sh scripts/install-compiler.sh
+	@sh scripts/install-missing.sh gcc "the compiled fingerprint scan" cc
 	@{ $(BIN)/python -m pip install -q --upgrade pip && \
 	   $(BIN)/python -m pip install -q -e '.[test,redis,scrapyd,bench,monitoring]'; } > $(VENV)/install.log 2>&1 \
 	   || { cat $(VENV)/install.log; echo "make install failed (log above: $(VENV)/install.log)"; exit 1; }
-	@command -v redis-server >/dev/null 2>&1 || sh scripts/install-redis.sh
-	@sh scripts/install-chromium.sh
+	@sh scripts/install-missing.sh redis-server "the Redis tests" redis-server
+	@sh scripts/install-missing.sh chromium "the report's browser test" chromium chromium-browser google-chrome
 	@touch $(STAMP)
 
 test: install
