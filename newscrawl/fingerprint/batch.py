@@ -28,7 +28,7 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
 
     The texts' tokens go into one array, each text opening with a line mark, so a text's
     first line is a line of its own and every window that stays inside a line stays
-    inside its text; sorted sets are sorted per text by sorting (text, value) pairs once.
+    inside its text; sorted sets are sorted per text in one call (_per_doc).
     """
     n = len(texts)
     if n == 0:
@@ -51,17 +51,18 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     word_bounds = np.searchsorted(word_doc, np.arange(n + 1))
 
     exact, frames = scanned.sentence_exact, scanned.sentence_frame
-    sentence_bounds, with_digits = _sentences(digits, words, line_id, doc_of_line, n)
+    cuts = np.flatnonzero(~words)  # the marks: every text opens with one, so cuts[0] == 0
+    ends = np.append(cuts[1:], len(kinds))  # where the run of words after each mark ends
+    sentence_bounds, with_digits = _sentences(cuts, ends, digits, line_id, doc_of_line, n)
     shingles = _per_doc(*_shingles(hashes, line_of, lengths, doc_of_line), n)
     loose_docs, loose_values, key_docs, keys = _loose(stems, line_of, doc_of_line)
     loose = _per_doc(loose_docs, loose_values, n)
     key_bounds = np.searchsorted(key_docs, np.arange(n + 1)).tolist()
     keys = keys.tolist()
     lengths64 = lengths.astype(np.uint64)
-    sentences32 = np.array(exact, dtype=np.uint64).astype(np.uint32)
-    frames32 = np.array(frames, dtype=np.uint64).astype(np.uint32)
+    sentences32, frames32 = exact.astype(np.uint32), frames.astype(np.uint32)
     anchors = _anchors(exact, sentence_bounds)
-    runs, run_digits = _run_lengths(kinds, digits, scanned.starts)
+    runs, run_digits = _run_lengths(cuts, ends, digits, scanned.starts)
     word_bounds = word_bounds.tolist()
     inputs = [_sketch_inputs(story, scanned.said[d], word_bounds[d + 1] - word_bounds[d], runs[d],
                              run_digits[d] if with_digits[d] else None) for d, story in enumerate(stories)]
@@ -90,12 +91,11 @@ def fingerprints(texts: Sequence[str]) -> list[Fingerprint]:
     return out
 
 
-def _run_lengths(kinds: np.ndarray, digits: np.ndarray,
+def _run_lengths(cuts: np.ndarray, ends: np.ndarray, digits: np.ndarray,
                  token_starts: list[int]) -> tuple[list[list[int]], list[list[bool]]]:
     """Per text (each opens with a mark), the tokens between its marks (its sentences' word
-    counts), and whether a token there holds a digit (`digits`: digit tokens before each token)."""
-    cuts = np.flatnonzero(kinds != WORD)
-    ends = np.append(cuts[1:], len(kinds))
+    counts), and whether a token there holds a digit (`digits`: digit tokens before each token;
+    `cuts` the marks, `ends` where the run after each ends)."""
     runs = (ends - cuts - 1).tolist()
     with_digits = (digits[ends] > digits[cuts + 1]).tolist()
     bounds = np.searchsorted(cuts, token_starts).tolist()
@@ -131,13 +131,11 @@ def _sketch_inputs(story: Prose, said: list[str] | None, words: int, runs: list[
     return runs, ['"' in sentence for sentence in said], numbers, written
 
 
-def _sentences(digits: np.ndarray, words: np.ndarray, line_id: np.ndarray, doc_of_line: np.ndarray,
-               n: int) -> tuple[list[int], list[bool]]:
-    """Where each text's sentences of 8+ words (runs of words between marks, hashed by `scan`)
-    start among them, and whether each text holds a digit."""
-    cuts = np.flatnonzero(~words)  # every text opens with a mark: cuts[0] == 0
+def _sentences(cuts: np.ndarray, ends: np.ndarray, digits: np.ndarray, line_id: np.ndarray,
+               doc_of_line: np.ndarray, n: int) -> tuple[list[int], list[bool]]:
+    """Where each text's sentences of 8+ words (runs of words after the marks `cuts`, up to
+    `ends`, hashed by `scan`) start among them, and whether each text holds a digit."""
     starts = cuts + 1
-    ends = np.append(cuts[1:], len(words))
     starts = starts[ends - starts >= SENTENCE_MIN_WORDS]
     everything = np.arange(n + 1)
     bounds = np.searchsorted(doc_of_line[line_id[starts]], everything).tolist()

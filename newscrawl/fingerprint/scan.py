@@ -32,8 +32,8 @@ class Scanned:
     stem: np.ndarray  # uint64 xxh3_64 of its first STEM letters, or 1 if that is 0; 0 for a function word
     digit: np.ndarray  # bool: the word holds a digit
     starts: list[int]  # where each story's tokens start, then the end
-    sentence_exact: list[int]  # per run of sentence_min_words+ words between marks, in order: their hash
-    sentence_frame: list[int]  # the same with each word holding a digit as `#`
+    sentence_exact: np.ndarray  # uint64 per run of sentence_min_words+ words between marks, in order: their hash
+    sentence_frame: np.ndarray  # uint64: the same with each word holding a digit as `#`
     said: list[list[str] | None]  # per story, its sentences as `sentences` cuts them (None: unspaced script)
 
 
@@ -55,7 +55,8 @@ def scan_python(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
         frames[i] = _sentence_hash(found[starts[i]:ends[i]], True)[1]
     return Scanned(kinds=kinds, exact=_vocabulary.exact[rows], stem=_vocabulary.stem[rows],
                    digit=_vocabulary.digit[rows], starts=np.cumsum([0] + [1 + len(m) for m, _ in parts]).tolist(),
-                   sentence_exact=exact, sentence_frame=frames, said=[said for _, said in parts])
+                   sentence_exact=np.array(exact, dtype=np.uint64), sentence_frame=np.array(frames, dtype=np.uint64),
+                   said=[said for _, said in parts])
 
 
 def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
@@ -78,8 +79,8 @@ def scan_compiled(stories: Sequence[Prose], sentence_min_words: int) -> Scanned:
     return Scanned(kinds=np.frombuffer(kinds, dtype=np.uint8), exact=np.frombuffer(exact, dtype=np.uint64),
                    stem=np.frombuffer(stem, dtype=np.uint64), digit=np.frombuffer(digit, dtype=np.bool_),
                    starts=np.frombuffer(starts, dtype=np.int64).tolist(),
-                   sentence_exact=np.frombuffer(sentence_exact, dtype=np.uint64).tolist(),
-                   sentence_frame=np.frombuffer(sentence_frame, dtype=np.uint64).tolist(), said=said)
+                   sentence_exact=np.frombuffer(sentence_exact, dtype=np.uint64),
+                   sentence_frame=np.frombuffer(sentence_frame, dtype=np.uint64), said=said)
 
 
 def _compiled_or_none():
@@ -98,8 +99,8 @@ def _compiled_or_none():
 
 def same(a: Scanned, b: Scanned) -> bool:
     """Whether two scans hold the same tokens, hashes and sentences."""
-    arrays = ("kinds", "exact", "stem", "digit")
-    lists = ("starts", "sentence_exact", "sentence_frame", "said")
+    arrays = ("kinds", "exact", "stem", "digit", "sentence_exact", "sentence_frame")
+    lists = ("starts", "said")
     return (all(np.array_equal(getattr(a, name), getattr(b, name)) for name in arrays)
             and all(getattr(a, name) == getattr(b, name) for name in lists))
 
