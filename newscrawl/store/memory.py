@@ -11,6 +11,7 @@ import numpy as np
 
 from newscrawl.store.base import BLOCK_DOC_CAP, DocRow, KeyPairs, SeenEntry, Store, StoreError
 from newscrawl.store.keytable import KeyTable, sorted_unique
+from newscrawl.store.labels import ClusterLabels
 
 __all__ = ["MemoryStore"]
 
@@ -31,8 +32,7 @@ class MemoryStore(Store):
         self._more_docs: dict[int, list[int]] = {}  # content -> its other ids, only for contents of 2+ docs
         self._fingerprints: dict[int, bytes] = {}
         self._keys = KeyTable(capacity=1 << 20)  # 16 MB: no rehashing for the first 13k docs
-        self._label: list[int] = []  # id -> cluster label
-        self._members: dict[int, list[int]] = {}  # label -> ids, only for clusters of 2+
+        self._labels = ClusterLabels()
         self._pending: dict[int, str] = {}  # id -> the batch that stored it, until its links are merged
         self._noted: dict[str, int] = {}
         self._settings: dict[str, str] = {}
@@ -66,7 +66,7 @@ class MemoryStore(Store):
                 raise StoreError(f"{row.url} is already stored")
             doc_id = len(self._docs)
             self._docs.append(self._keep(row))
-            self._label.append(doc_id)
+            self._labels.add([doc_id])
             self._by_url[row.url] = doc_id
             self._content_add(row.content, doc_id)
             ids.append(doc_id)
@@ -136,31 +136,17 @@ class MemoryStore(Store):
 
     # --- clusters --------------------------------------------------------------------------
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int]:
-        return {i: self._label[i] for i in ids if 0 <= i < len(self._label)}
-
-    def _members_of(self, label: int) -> list[int]:
-        return self._members.get(label) or [label]
+        return self._labels.of(ids)
 
     def merge_clusters(self, groups: Iterable[Sequence[int]]) -> None:
         self._check()
-        for group in groups:
-            labels = sorted(set(group), key=lambda lab: (-len(self._members_of(lab)), lab))
-            keep = labels[0]
-            members = list(self._members_of(keep))
-            for label in labels[1:]:
-                moved = self._members.pop(label, None) or [label]
-                for doc_id in moved:
-                    self._label[doc_id] = keep
-                members.extend(moved)
-            if len(members) > 1:
-                self._members[keep] = members
+        self._labels.merge(groups)
 
     def cluster_members(self, label: int) -> list[int]:
-        return sorted(self._members_of(label))
+        return self._labels.members(label)
 
     def iter_clusters(self) -> Iterator[list[int]]:
-        for label in sorted(self._members):
-            yield sorted(self._members[label])
+        return iter(self._labels)
 
     def mark_pending(self, ids: Iterable[int], batch: str) -> None:
         self._check()
@@ -211,14 +197,7 @@ class MemoryStore(Store):
 
     # --- housekeeping ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
-        problems = []
-        for label, members in self._members.items():
-            wrong = [m for m in members if self._label[m] != label]
-            if wrong:
-                problems.append(f"cluster {label}: members {wrong[:5]} carry another label")
-        for doc_id, label in enumerate(self._label):
-            if label != doc_id and doc_id not in self._members.get(label, ()):
-                problems.append(f"doc {doc_id}: label {label} does not list it")
+        problems = self._labels.problems()
         missing = {row.content for row in self._docs} - set(self._fingerprints)
         if missing:
             problems.append(f"{len(missing)} contents without a fingerprint")
