@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.commands import corpus
-from newscrawl.commands.corpus import _read_span, _spans, mapped_chunks
+from newscrawl.commands.corpus import _read_span, _spans, in_workers, mapped_chunks
 
 
 @pytest.mark.parametrize("content", [
@@ -38,3 +38,13 @@ def test_workers_get_the_same_chunks_as_one_process(tmp_path, monkeypatch):
 
 def _numbers(lines):
     return [number for number, _ in lines]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_work_in_workers_comes_back_in_order_saying_whether_more_is_waited_for(jobs):
+    results = list(in_workers(abs, range(0, -40, -1), jobs, ahead=5))
+    assert [value for value, _ in results] == list(range(40))
+    assert all(isinstance(waiting, bool) for _, waiting in results)
+    assert results[-1][1] is False  # nothing comes after the last
+    if jobs == 1:  # the next task runs when asked for: never waited for
+        assert not any(waiting for _, waiting in results)

@@ -11,6 +11,7 @@ import pytest
 from newscrawl.cli import main
 from newscrawl.commands import corpus
 from newscrawl.commands import dedup as dedup_command
+from newscrawl.fingerprint import clusters as clusters_module
 from newscrawl.record import cluster_errors, record_errors
 
 DATA = Path(__file__).parent / "data" / "linking"
@@ -109,6 +110,8 @@ def test_any_number_of_jobs_writes_the_same_bytes(tmp_path, monkeypatch, capsys)
     # Small chunks and batches, so records cross workers, chunks and linking batches.
     monkeypatch.setattr(corpus, "CHUNK", 5)
     monkeypatch.setattr(dedup_command, "BATCH", 12)
+    monkeypatch.setattr(dedup_command, "EARLY", 4)  # linked before a batch fills, when workers lag
+    monkeypatch.setattr(clusters_module, "VIEW_ROWS", 3)  # cluster views in several tasks
     bad = ['{"url": "https://a.example/1", "text": ', '{"url": "https://a.example/3", "text": ""}']
     lines = [*LINES[:20], *bad, *LINES[20:]]
     outputs = []

@@ -8,13 +8,14 @@ import mmap
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "mapped_chunks", "parse_line", "prepared_chunks"]
+__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "in_workers", "mapped_chunks", "parse_line", "prepared_chunks"]
 
 # Lines per task sent to a worker: big enough that pickling overhead is small, small
 # enough that a few in flight per worker keep every core busy and memory flat.
@@ -25,6 +26,7 @@ AHEAD = 3
 # (problems as (line number, reason), one item per usable record, bytes read)
 Chunk = tuple[list[tuple[int, str]], list, int]
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 @contextmanager
@@ -115,14 +117,15 @@ def _work_on_span(work: Callable[[list[tuple[int, bytes]]], T], path: Path, span
     return work(_read_span(path, span))
 
 
-def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[Chunk]:
-    """The corpus's chunks, prepared, in input order; `jobs` worker processes (1: this one).
+def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[tuple[Chunk, bool]]:
+    """The corpus's chunks, prepared, in input order, each with whether the next one is still
+    being prepared; `jobs` worker processes (1: this one, where nothing is ever waited for).
 
     Each chunk's result is a pure function of its lines, so the output does not depend on
     `jobs`: linking consumes it in one process, in order. Up to `ahead` lines are in
     flight, so workers keep busy while the consumer links a batch of that size.
     """
-    return mapped_chunks(path, _prepare, jobs, ahead)
+    return _mapped(path, _prepare, jobs, ahead)
 
 
 def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int, ahead: int = 0,
@@ -130,10 +133,25 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     """`work` of each chunk of the corpus's (line number, line) pairs, in input order, done by
     `jobs` worker processes (1: this one), each set up by `initializer(*initargs)` first.
     Up to `ahead` lines (or a few chunks per worker) are in flight."""
+    return (result for result, _ in _mapped(path, work, jobs, ahead, initializer, initargs))
+
+
+def _mapped(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int, ahead: int = 0,
+            initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[tuple[T, bool]]:
+    """`mapped_chunks`, each result with whether the next one is not done yet."""
+    return in_workers(partial(_work_on_span, work, path), _spans(path), jobs, ahead // CHUNK,
+                      initializer, initargs)
+
+
+def in_workers(work: Callable[[A], T], tasks: Iterable[A], jobs: int, ahead: int = 0,
+               initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[tuple[T, bool]]:
+    """`work(task)` of each task, in order, each with whether the next result is not done yet;
+    `jobs` worker processes (1: this one, where nothing is ever waited for), each set up by
+    `initializer(*initargs)` first, with up to `ahead` (at least a few per worker) tasks in flight."""
     if jobs <= 1:
         if initializer is not None:
             initializer(*initargs)
-        yield from (_work_on_span(work, path, span) for span in _spans(path))
+        yield from ((work(task), False) for task in tasks)
         return
     # fork starts workers at once with everything imported (and `initargs` not pickled);
     # where it is missing, the default.
@@ -141,11 +159,13 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
     try:
         pending: deque = deque()
-        for span in _spans(path):
-            pending.append(pool.submit(_work_on_span, work, path, span))
-            if len(pending) >= max(jobs * AHEAD, ahead // CHUNK):
-                yield pending.popleft().result()
+        for task in tasks:
+            pending.append(pool.submit(work, task))
+            if len(pending) >= max(jobs * AHEAD, ahead):
+                result = pending.popleft().result()
+                yield result, not pending[0].done()
         while pending:
-            yield pending.popleft().result()
+            result = pending.popleft().result()
+            yield result, bool(pending) and not pending[0].done()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

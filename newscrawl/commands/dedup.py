@@ -7,9 +7,11 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
-from newscrawl.commands.corpus import default_jobs, fewer_collections, mapped_chunks, parse_line, prepared_chunks
+from newscrawl.commands.corpus import (default_jobs, fewer_collections, in_workers, mapped_chunks, parse_line,
+                                       prepared_chunks)
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
@@ -24,6 +26,10 @@ BATCH = 16384
 # never wait for it (200k records, 2 cores: 102 -> 89 s, the same peak memory as half a
 # batch, now that a prepared record holds its fingerprint once, ~7 kB).
 AHEAD = BATCH
+# While the workers have nothing ready, a batch this big or bigger is linked at once rather than
+# filled up: the linking overlaps the preparing instead of following it, and the last batch,
+# linked once everything is prepared, is small.
+EARLY = 4096
 
 
 def add_arguments(parser) -> None:
@@ -78,7 +84,7 @@ def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
     records = 0
     batch: list = []
     with _progress(path, "linking") as progress:
-        for skipped, items, size in prepared_chunks(path, jobs, ahead=AHEAD):
+        for (skipped, items, size), waiting in prepared_chunks(path, jobs, ahead=AHEAD):
             progress.update(size)
             for number, reason in skipped:
                 _skip(path, number, reason, problems)
@@ -90,6 +96,9 @@ def _link_all(linker, path: Path, problems: Counter, jobs: int) -> int:
             while len(batch) >= BATCH:
                 linker.link_prepared(batch[:BATCH], answers=False)
                 del batch[:BATCH]
+            if waiting and len(batch) >= EARLY:
+                linker.link_prepared(batch, answers=False)
+                batch = []
         linker.link_prepared(batch, answers=False)
     return records
 
@@ -145,6 +154,10 @@ def _write_all(path: Path, out, final: dict, jobs: int) -> Counter:
     return written
 
 
+def _in_workers(work, tasks, jobs: int):
+    return (result for result, _ in in_workers(work, tasks, jobs))
+
+
 def _scratch_store(path: Path):
     """The index of a run without `--store`: files nobody keeps (store/scratch.py)."""
     from newscrawl.store.scratch import ScratchStore
@@ -176,7 +189,7 @@ def _run(args) -> int:
         try:
             with store:
                 records = _link_all(linker, source, problems, args.jobs)
-                views = linker.clusters()
+                views = linker.clusters(partial(_in_workers, jobs=args.jobs))
         except StoreError as error:
             print(f"newscrawl dedup: {error}", file=sys.stderr)
             return 1

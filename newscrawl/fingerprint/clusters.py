@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from xxhash import xxh3_64_hexdigest
 
@@ -15,7 +16,7 @@ from newscrawl.fingerprint.shingles import unpack
 from newscrawl.fingerprint.verify import relation_to_original
 from newscrawl.store import DocRow, Store
 
-__all__ = ["ClusterView", "LinkResult", "Member", "UNIQUE", "cluster_id_for", "cluster_views",
+__all__ = ["ClusterView", "LinkResult", "Mapper", "Member", "UNIQUE", "cluster_id_for", "cluster_views",
            "results_by_url", "view_of", "view_of_rows", "write_clusters"]
 
 
@@ -92,10 +93,19 @@ def view_of_rows(rows: Mapping[int, DocRow], now: float) -> ClusterView:
     return ClusterView(cluster_id_for(original.url), original.url, tuple(members), tuple(ids))
 
 
-def cluster_views(store: Store, now: float) -> list[ClusterView]:
-    """Every cluster of two or more documents, sorted by id; with the ids handed out before."""
-    views = sorted((view_of(store, ids, now) for ids in store.iter_clusters()),
-                   key=lambda v: v.cluster_id)
+# Rows read from the store in one query and worked on in one task by `cluster_views`.
+VIEW_ROWS = 1024
+Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
+
+
+def cluster_views(store: Store, now: float, mapper: Mapper = map) -> list[ClusterView]:
+    """Every cluster of two or more documents, sorted by id; with the ids handed out before.
+
+    `mapper(work, tasks)` gives `work(task)` of each task in order: `map` here, or another
+    that does them in worker processes (`newscrawl dedup`): the store is read here, in
+    one query per VIEW_ROWS rows, and the views are pure functions of the rows."""
+    views = sorted((view for views in mapper(partial(_views_of_clusters, now=now), _cluster_rows(store))
+                    for view in views), key=lambda v: v.cluster_id)
     where = {doc_id: n for n, view in enumerate(views) for doc_id in view.doc_ids}
     former: dict[int, set[str]] = {}
     for cluster_id, doc_id in store.noted_cluster_ids():
@@ -104,6 +114,28 @@ def cluster_views(store: Store, now: float) -> list[ClusterView]:
             former.setdefault(n, set()).add(cluster_id)
     return [ClusterView(v.cluster_id, v.original, v.members, v.doc_ids, tuple(sorted(former.get(n, ()))))
             for n, v in enumerate(views)]
+
+
+def _cluster_rows(store: Store) -> Iterator[list[dict[int, DocRow]]]:
+    """Every cluster of two or more as its rows (with fingerprints) by store id, in groups
+    of about VIEW_ROWS rows read at once."""
+    group: list[list[int]] = []
+    for ids in store.iter_clusters():
+        group.append(ids)
+        if sum(map(len, group)) >= VIEW_ROWS:
+            yield _rows_of(store, group)
+            group = []
+    if group:
+        yield _rows_of(store, group)
+
+
+def _rows_of(store: Store, clusters: list[list[int]]) -> list[dict[int, DocRow]]:
+    rows = store.docs([i for ids in clusters for i in ids], fingerprints=True)
+    return [{i: rows[i] for i in ids if i in rows} for ids in clusters]
+
+
+def _views_of_clusters(clusters: list[dict[int, DocRow]], now: float) -> list[ClusterView]:
+    return [view_of_rows(rows, now) for rows in clusters]
 
 
 def write_clusters(views: Iterable[ClusterView], target: str | Path | TextIO) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 from newscrawl.fingerprint.candidates import MAX_POSTING, batch_candidates
-from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, cluster_views, view_of_rows
+from newscrawl.fingerprint.clusters import UNIQUE, ClusterView, LinkResult, Mapper, cluster_views, view_of_rows
 from newscrawl.fingerprint.prepare import MIN_SHINGLES, Prepared, prepare
 from newscrawl.fingerprint.shingles import Fingerprint, unpack
 from newscrawl.fingerprint.signature import BANDS, SCHEME, candidate_keys
@@ -200,9 +200,9 @@ class Linker:
         self.store.note_cluster_ids(noted)
         return {d.id: by_label.get(clusters[d.id][0], {}).get(d.id, UNIQUE) for d in docs}
 
-    def clusters(self) -> list[ClusterView]:
-        """The authoritative clusters, sorted by cluster id."""
-        return cluster_views(self.store, self.now)
+    def clusters(self, mapper: Mapper = map) -> list[ClusterView]:
+        """The authoritative clusters, sorted by cluster id (`mapper`: see `cluster_views`)."""
+        return cluster_views(self.store, self.now, mapper)
 
 
 def _keys_of(indexed: list[Prepared], keys: np.ndarray, owners: np.ndarray,
