@@ -13,7 +13,7 @@ from newscrawl.fingerprint import text as text_module
 from newscrawl.fingerprint.batch import _loose, _loose_python, _per_doc, fingerprints
 from newscrawl.fingerprint.scan import COMPILED, SENTENCE, WORD, same, scan_compiled, scan_python
 from newscrawl.fingerprint.native import native
-from newscrawl.fingerprint.verify import _shared_count
+from newscrawl.fingerprint.verify import _sentence_overlap_python, _shared_count
 from newscrawl.fingerprint.text import PROSE_MIN_WORDS, _prose_lines, prose
 from tests.fingerprint_reference import varied_text
 from tests.test_fingerprint_shingles import _differences
@@ -137,6 +137,28 @@ def test_shared_counts_are_intersections():
         assert native.shared_count(a[1:], a) == max(len(a) - 1, 0)
     with pytest.raises(ValueError):
         native.shared_count(np.arange(3, dtype=np.uint64)[:1].view(np.uint8)[:3], a)
+
+
+@needs_compiled
+def test_sentence_overlaps_are_the_references():
+    rng = np.random.default_rng(5)
+    cases = [(0, 0, 5, 3), (0, 6, 9, 3), (6, 0, 9, 3), (30, 40, 60, 3), (25, 25, 2**32, 3), (12, 9, 8, 0),
+             (50, 70, 40, 100)]  # small spreads: repeated sentences and shared frames
+    for n, m, spread, lead in cases:
+        a, b = (rng.integers(0, spread, (2, size)).astype(np.uint32) for size in (n, m))
+        expected = _sentence_overlap_python(a[0], a[1], b[0], b[1], lead)
+        assert native.sentence_overlap(a[0], a[1], b[0], b[1], lead) == expected
+    same = rng.integers(0, 2**32, (2, 20)).astype(np.uint32)
+    assert native.sentence_overlap(same[0], same[1], same[0], same[1], 3) == (20, 0, True)
+    reframed = same.copy()
+    reframed[0, :5] += 1  # five sentences reworded, their frames kept
+    assert native.sentence_overlap(reframed[0], reframed[1], same[0], same[1], 3) == (15, 5, False)
+    head, late = np.array([1, 2, 3, 4], dtype=np.uint32), np.array([10, 11, 12, 1], dtype=np.uint32)
+    for a, b in [(head, late), (late, head)]:  # a sentence just past the lead shares nothing of it
+        assert native.sentence_overlap(a, a, b, b, 3) == _sentence_overlap_python(a, a, b, b, 3) == (1, 0, False)
+        assert native.sentence_overlap(a, a, b, b, 4)[2] is True
+    with pytest.raises(ValueError):
+        native.sentence_overlap(same[0], same[1][:3], same[0], same[1], 3)
 
 
 @needs_compiled

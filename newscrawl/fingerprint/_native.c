@@ -5,6 +5,7 @@
  * prose_lines: the prose lines of an ASCII text (text.py's prose).
  * sorted_distinct: each text's distinct hashes, sorted (batch.py's _per_doc).
  * shared_count: the hashes two fingerprints share (verify.py's intersect1d).
+ * sentence_overlap: the sentences two fingerprints share, exactly or by frame (verify.py's compare).
  * loose: loose shingles and the sampled loose keys of a batch (batch.py's _loose_python).
  *
  * The hash is the xxhash package's own XXH3_64bits, called through the address scan.py finds
@@ -572,6 +573,75 @@ static PyObject *shared_count(PyObject *module, PyObject *args)
     return PyLong_FromSsize_t(shared);
 }
 
+/* sentence_overlap(a_sentences, a_frames, b_sentences, b_frames, lead): verify.py's
+ * _sentence_overlap_python: (a's sentences that b has, a's others whose frame b has, whether
+ * a's first `lead` sentences and b's share one). uint32 arrays in text order, sentences and
+ * frames of a text the same length; b's are sorted here and searched. */
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int holds(const uint32_t *sorted, Py_ssize_t n, uint32_t value)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && sorted[lo] == value;
+}
+
+static PyObject *sentence_overlap(PyObject *module, PyObject *args)
+{
+    Py_buffer as, af, bs, bf;
+    Py_ssize_t lead;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*n", &as, &af, &bs, &bf, &lead))
+        return NULL;
+    PyObject *out = NULL;
+    uint32_t *sorted = NULL;
+    Py_ssize_t n = as.len / 4, m = bs.len / 4;
+    if (as.len % 4 || bs.len % 4 || af.len != as.len || bf.len != bs.len || lead < 0) {
+        PyErr_SetString(PyExc_ValueError, "sentence_overlap needs uint32 sentences and frames of equal lengths");
+        goto done;
+    }
+    sorted = PyMem_Malloc((2 * m + 1) * sizeof(uint32_t));
+    if (sorted == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    uint32_t *exact = sorted, *frames = sorted + m;
+    memcpy(exact, bs.buf, m * 4);
+    memcpy(frames, bf.buf, m * 4);
+    qsort(exact, m, 4, by_u32);
+    qsort(frames, m, 4, by_u32);
+    const uint32_t *a_sentences = as.buf, *a_frames = af.buf, *b_sentences = bs.buf;
+    Py_ssize_t same = 0, reframed = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (holds(exact, m, a_sentences[i]))
+            same++;
+        else if (holds(frames, m, a_frames[i]))
+            reframed++;
+    }
+    int lead_shared = 0;
+    for (Py_ssize_t i = 0; i < n && i < lead && !lead_shared; i++)
+        for (Py_ssize_t j = 0; j < m && j < lead && !lead_shared; j++)
+            lead_shared = a_sentences[i] == b_sentences[j];
+    out = Py_BuildValue("nnO", same, reframed, lead_shared ? Py_True : Py_False);
+done:
+    PyMem_Free(sorted);
+    PyBuffer_Release(&as);
+    PyBuffer_Release(&af);
+    PyBuffer_Release(&bs);
+    PyBuffer_Release(&bf);
+    return out;
+}
+
 /* loose(stems, line_of, doc_of_line, multiplier, salt, sampling, max_keys): batch.py's
  * _loose_python in one pass: the loose shingles (pairs of neighbouring content words in a line,
  * the high 32 bits of their hash) with their docs, and per doc the first max_keys distinct
@@ -685,6 +755,8 @@ static PyMethodDef methods[] = {
      "loose(stems, line_of, doc_of_line, multiplier, salt, sampling, max_keys) -> (docs, values, key_docs, keys)."},
     {"shared_count", shared_count, METH_VARARGS,
      "shared_count(a, b) -> values two sorted uint32 arrays of distinct values share."},
+    {"sentence_overlap", sentence_overlap, METH_VARARGS,
+     "sentence_overlap(a_sentences, a_frames, b_sentences, b_frames, lead) -> (same, reframed, lead_shared)."},
     {"sorted_distinct", sorted_distinct, METH_VARARGS,
      "sorted_distinct(values, bounds) -> (values, bounds) as bytes: each segment's distinct values, sorted."},
     {NULL, NULL, 0, NULL},

@@ -100,21 +100,31 @@ def _shared_count(a: np.ndarray, b: np.ndarray) -> int:
 shared_count = native.shared_count if native is not None else _shared_count
 
 
+def _sentence_overlap_python(a_sentences: np.ndarray, a_frames: np.ndarray, b_sentences: np.ndarray,
+                             b_frames: np.ndarray, lead: int) -> tuple[int, int, bool]:
+    """(a's sentences that b has, a's other sentences whose frame b has, whether a's first `lead`
+    sentences and b's share one) (native.sentence_overlap's reference)."""
+    exact_b = set(b_sentences.tolist())
+    frames_b = set(b_frames.tolist())
+    same = reframed = 0
+    for sentence, frame in zip(a_sentences.tolist(), a_frames.tolist()):
+        if sentence in exact_b:
+            same += 1
+        elif frame in frames_b:
+            reframed += 1
+    lead_b = set(b_sentences[:lead].tolist())
+    return same, reframed, any(s in lead_b for s in a_sentences[:lead].tolist())
+
+
+sentence_overlap = native.sentence_overlap if native is not None else _sentence_overlap_python
+
+
 def compare(a: Fingerprint, b: Fingerprint) -> Comparison:
     """Exact overlap of two fingerprints."""
     shared = shared_count(a.shingles, b.shingles)
     na, nb = a.size, b.size
     union = na + nb - shared
-    exact_b = set(b.sentences.tolist())
-    frames_b = set(b.frames.tolist())
-    same = reframed = 0
-    for sentence, frame in zip(a.sentences.tolist(), a.frames.tolist()):
-        if sentence in exact_b:
-            same += 1
-        elif frame in frames_b:
-            reframed += 1
-    lead_b = set(b.sentences[:LEAD_SENTENCES].tolist())
-    lead_shared = any(s in lead_b for s in a.sentences[:LEAD_SENTENCES].tolist())
+    same, reframed, lead_shared = sentence_overlap(a.sentences, a.frames, b.sentences, b.frames, LEAD_SENTENCES)
     return Comparison(
         shared=shared,
         jaccard=shared / union if union else 0.0,
