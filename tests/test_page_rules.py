@@ -142,3 +142,25 @@ def test_a_story_told_as_a_list_of_links_is_not_pruned_away():
             f"</nav><main><h1>Harbour notes</h1><ul class='notes'>{items}</ul></main>"
             f"<footer><span>Contact</span> <span>Imprint</span></footer></body></html>")
     assert extract_article(page, "https://harbour.example/notes")["text"] == "\n".join(notes)
+
+
+def test_a_list_of_links_the_text_announces_stays():
+    # A changelog's items are each one link, as a "related stories" list's are; the sentence
+    # ending in a colon right before it says the list is the text's own.
+    fixes = ["Net winch: fix the brake on steep slipways", "Net winch: allow a slower haul speed",
+             "Net winch: report the drum temperature", "Net winch: stop at the marked depth"]
+    items = "".join(f"<li><p><a href='https://code.example/winch/pull/{i}'>{fix}</a></p></li>"
+                    for i, fix in enumerate(fixes))
+    page = ("<html><body><article><h1>Winch report, March</h1><div class='section'>"
+            "<div class='paragraph'><p>It was a busy month for the winch controller.</p></div>"
+            "<div class='paragraph'><p>Four changes were merged this month:</p></div>"
+            f"<div class='list'><ul>{items}</ul></div>"
+            "<div class='paragraph'><p>The next release goes to the boats in April.</p></div></div>"
+            "<p>Related:</p><ul><li><a href='/a'>Winch report, February</a></li>"
+            "<li><a href='/b'>Winch report, January</a></li><li><a href='/c'>Our new slipway</a></li></ul>"
+            "</article></body></html>")
+    tree = parse_page(page)
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert all(fix in text for fix in fixes)
+    assert "Winch report, February" not in text  # a label is no lead-in: that list still goes

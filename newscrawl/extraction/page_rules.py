@@ -1,9 +1,9 @@
 """Page-level rules: template furniture every news site has, removed before trafilatura runs.
 
-Link lists (related stories, rankings, trending), their headings, rating widgets,
-share bars and newsletter boxes look like text to a generic extractor when a template
-puts them inside the article container, as content farms do; so do hover cards nested
-in a sentence and hidden microdata copies of the story.
+Link lists (related stories, rankings, trending; not a list the text announces), their
+headings, rating widgets, share bars and newsletter boxes look like text to a generic
+extractor when a template puts them inside the article container, as content farms do; so
+do hover cards nested in a sentence and hidden microdata copies of the story.
 """
 
 from __future__ import annotations
@@ -77,6 +77,12 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")  # words, not dates or numbers
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
+# ... unless the text announces it: a list right after a sentence that ends with a colon
+# ("A few patches were merged upstream:") is the text's own list, whatever its links. The
+# lead-in has at least this many words, so that a bare label ("Related:") does not count.
+_LEAD_IN_MIN_WORDS = 3
+# Levels of wrappers (`<div class="ulist"><ul>`) looked through for the lead-in.
+_LEAD_IN_DEPTH = 3
 # Blocks of at most this many characters of raw text are judged as junk blocks.
 _SMALL_BLOCK = 600
 _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
@@ -176,6 +182,35 @@ def _is_link_list(element, texts: _Texts) -> bool:
     return total > 0 and linked / total >= _LINK_SHARE
 
 
+def _lead_in(element) -> str:
+    """The text just before `element` in reading order: its nearest previous sibling with text, looking
+    through up to _LEAD_IN_DEPTH wrappers whose earlier children hold no text."""
+    for _ in range(_LEAD_IN_DEPTH + 1):
+        parent = element.getparent()
+        if parent is None:
+            return ""
+        before = element.getprevious()
+        while before is not None:
+            words = " ".join(filter(None, (_text(before) if isinstance(before.tag, str) else "",
+                                           (before.tail or "").strip())))
+            if words:
+                return words
+            before = before.getprevious()
+        if (parent.text or "").strip():
+            return " ".join(parent.text.split())
+        element = parent
+    return ""
+
+
+def _is_announced(element) -> bool:
+    """Whether a sentence ending in a colon leads into `element` (not a link list's label: `Related:`)."""
+    lead_in = _lead_in(element)[-300:]
+    if not lead_in.endswith(":"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", lead_in)[-1]
+    return len(_WORDS.findall(last)) >= _LEAD_IN_MIN_WORDS and not is_junk_heading(last)
+
+
 def _is_link_only(element, lengths, texts: _Texts) -> bool:
     size = lengths.get(element, 0)
     if not size or size > 400 or next(element.iter("a"), None) is None:
@@ -235,7 +270,8 @@ def prune_page_chrome(tree) -> int:
     copies from `tree` in place; returns how many."""
     texts = _Texts()
     doomed = _block_rules(tree, texts)  # first: it reads the texts of the page's small elements
-    doomed.extend(element for element in tree.iter("ul", "ol") if _is_link_list(element, texts))
+    doomed.extend(element for element in tree.iter("ul", "ol")
+                  if _is_link_list(element, texts) and not _is_announced(element))
     doomed.extend(_HIDDEN_MICRODATA(tree))
     doomed.extend(_link_cards(tree, texts))
     # The order of removals does not matter: each keeps its tail, and a block inside one
