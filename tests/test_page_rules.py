@@ -164,3 +164,35 @@ def test_a_list_of_links_the_text_announces_stays():
     text = _text(tree)
     assert all(fix in text for fix in fixes)
     assert "Winch report, February" not in text  # a label is no lead-in: that list still goes
+
+
+def test_words_inside_a_sentence_are_not_pruned_as_a_promo():
+    # `<strong>weekly newsletters</strong>` alone would look like a promo box's heading; inside a
+    # sentence it is the sentence's words, and removing it garbles the text.
+    sentence = ("First I sort the <strong>weekly newsletters</strong> by how many skippers wrote back, "
+                "then I read the top ten on the morning ferry.")
+    promo = "<p>Enjoyed this? <span>Sign up for our newsletter</span></p>"
+    tree = parse_page(_newsletter_page(f"<p>{sentence}</p>{promo}"))
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert "First I sort the weekly newsletters by how many skippers wrote back" in text
+    assert "Sign up for our newsletter" not in text  # a promo beside two words is still one
+
+
+def test_talk_of_subscribers_and_email_is_no_call_to_sign_up():
+    # On a page about newsletters, a sentence that counts subscribers or names email as a medium
+    # asks nothing of the reader: it is the story's, as "Get the newsletter in your inbox" is not.
+    sentence = "The Ledger passed four thousand subscribers this winter, most of them reading its newsletter as email."
+    tree = parse_page(_newsletter_page(f"<p>{sentence}</p>"))
+    prune_page_chrome(tree)
+    assert sentence in _text(tree)
+
+
+def test_words_in_a_sentence_cut_into_spans_are_not_pruned():
+    # Some editors wrap every run of a paragraph in its own <span>: the words around the
+    # inline element are then in its siblings, not loose in the paragraph.
+    paragraph = ("<p><span>Next I pick out my </span><strong>best-read newsletters</strong>"
+                 "<span> - the issues that skippers answered, printed or passed on.</span></p>")
+    tree = parse_page(_newsletter_page(paragraph))
+    prune_page_chrome(tree)
+    assert "Next I pick out my best-read newsletters - the issues" in _text(tree)

@@ -31,8 +31,11 @@ _PROMO_MAX_WORDS = 40
 # sentences of prose that name one and call nobody to sign up are its text. A page is about
 # newsletters when it has this many different such sentences; a promo box has one or two.
 _NEWSLETTER = re.compile(r"newsletter", re.I)
+# A call asks the reader to do something: nouns that merely talk of newsletters ("2,000
+# subscribers", "email newsletters", "a free newsletter") are no call.
 _NEWSLETTER_CALL = re.compile(
-    r"\bsubscrib|\bsign(?:ing)? up\b|\bjoin\b|\bget (?:the|our|my)\b|\binbox\b|e-?mail|\bfree\b|hol dir|anmeld|abonn"
+    r"\bsubscrib(?:e|ing)\b|\bsign(?:ing)? up\b|\bjoin\b|\bget (?:the|our|my)\b|\binbox\b"
+    r"|\byour e-?mail\b|\be-?mail address|hol dir|anmeld|abonn"
     r"|bestell|kostenlos|gratis|zapis|suscr[ií]b|inscri[vb]|iscriviti|\bmelde",
     re.I,
 )
@@ -86,6 +89,11 @@ _LEAD_IN_DEPTH = 3
 # Blocks of at most this many characters of raw text are judged as junk blocks.
 _SMALL_BLOCK = 600
 _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
+# Of those, the ones that can also be words inside a sentence (`I gather my <strong>best
+# newsletters</strong> first`): a promo only when they stand alone (a label such as
+# `<b>Read more</b>: <a>...</a>` goes wherever it stands).
+_INLINE = ("span", "strong", "b")
+_PROMO_KINDS = ("promo", "newsletter prose")
 
 
 def _text(element) -> str:
@@ -143,7 +151,7 @@ def _block_rules(tree, texts: _Texts) -> list:
     """
     lengths: dict = {}
     known = lengths.get
-    doomed, newsletter_prose = [], []
+    doomed, newsletter_prose, in_sentences = [], [], set()
     for element in reversed(list(tree.iter(etree.Element))):
         own = element.text or ""
         total, children, parts = len(own), 0, [" ".join(own.split())]
@@ -164,9 +172,22 @@ def _block_rules(tree, texts: _Texts) -> list:
         # A small block: the size tests first, this loop sees every element of the page.
         if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH:
             kind = _junk_block(texts[element])
-            if kind:
-                (newsletter_prose if kind == "newsletter prose" else doomed).append(element)
-    return doomed + _unless_about_newsletters(newsletter_prose)
+            if kind == "newsletter prose":
+                newsletter_prose.append(element)  # it tells whether the page is about newsletters ...
+            if kind in _PROMO_KINDS and element.tag in _INLINE and _in_sentence(element, texts[element]):
+                in_sentences.add(element)  # ... but words of a sentence go with it: removing them would garble it
+            elif kind and kind != "newsletter prose":  # (a `<b>Read more</b>: <a>` label still goes)
+                doomed.append(element)
+    return doomed + [e for e in _unless_about_newsletters(newsletter_prose) if e not in in_sentences]
+
+
+def _in_sentence(element, text: str) -> bool:
+    """Whether an inline element (whose text is `text`) has a sentence's words around it in its
+    parent, loose or in sibling elements (`<span>Next, I gather my </span><strong>...`)."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    return len(_WORDS.findall(_text(parent))) - len(_WORDS.findall(text)) >= _MIN_SENTENCE_WORDS
 
 
 def is_junk_heading(text: str) -> bool:
