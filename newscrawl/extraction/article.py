@@ -26,7 +26,7 @@ from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
-from newscrawl.extraction.paragraphs import has_sentence, output_paragraphs, split_double_breaks
+from newscrawl.extraction.paragraphs import drop_repeated_runs, has_sentence, output_paragraphs, split_double_breaks
 from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.page_dates import page_date, shown_published
@@ -284,7 +284,7 @@ def extract_article(
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
     if not has_sentence(paragraphs):
         paragraphs = _unpruned_if_prose(html, url, hints, declared_encoding) or paragraphs
-    paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
+    paragraphs = drop_repeated_runs(drop_leading_chrome(paragraphs, record.pop("_headlines")))
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]
