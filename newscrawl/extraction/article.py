@@ -31,6 +31,7 @@ from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.page_dates import page_date, shown_published
 from newscrawl.extraction.people import page_authors
+from newscrawl.extraction.recall import fuller_paragraphs
 from newscrawl.extraction.selectors import select, select_texts
 
 # Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
@@ -63,10 +64,11 @@ def drop_hinted(tree, hints: SiteHints | None) -> None:
                 element.drop_tree()
 
 
-def _trafilatura_paragraphs(tree, url: str) -> list[str]:
+def _trafilatura_paragraphs(tree, url: str, favor_recall: bool = False) -> list[str]:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
+        favor_recall=favor_recall,
         with_metadata=False,
         include_comments=False,
         include_tables=True,
@@ -80,7 +82,8 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     """The page's main-text paragraphs, by trafilatura (within the hinted container, if any).
 
     A body split over same-class containers is merged in `tree` (in place) and extracted
-    again: trafilatura alone would return only its first part.
+    again: trafilatura alone would return only its first part. Where the text kept is a
+    small share of the page's, trafilatura's recall pass may give the rest (extraction.recall).
     """
     text_tree = _text_tree(tree, hints)
     split_double_breaks(text_tree)
@@ -89,7 +92,8 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     if parts:
         merge_body_parts(parts)
         paragraphs = _trafilatura_paragraphs(text_tree, url)
-    return paragraphs
+    recall_pass = lambda: _trafilatura_paragraphs(text_tree, url, favor_recall=True)  # noqa: E731
+    return fuller_paragraphs(paragraphs, text_tree, recall_pass)
 
 
 def _unpruned_if_prose(html, url: str, hints: SiteHints | None, declared_encoding: str | None) -> list[str] | None:
