@@ -91,3 +91,12 @@ def test_a_repeated_paragraph_alone_stays():
             "Redaktion nicht unabhängig geprüft.")
     paragraphs = [STORY[0], note, STORY[1], note, STORY[2], note]
     assert extract("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)) == paragraphs
+
+
+def test_a_short_run_the_text_repeats_stays():
+    # A plan whose days share a menu repeats three long lines; they are a small part of the text.
+    menu = [f"Mittag am Tag {i}: Linsensuppe mit Karotten, Sellerie und Lauch, dazu eine Scheibe Roggenbrot "
+            "und ein Glas Apfelsaft aus dem Tal." for i in range(3)]
+    prose = [f"{STORY[i % 3]} (Teil {i})" for i in range(12)]
+    paragraphs = [*prose[:6], *menu, *prose[6:], *menu]
+    assert extract("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)) == paragraphs

@@ -41,6 +41,17 @@ def test_the_recall_pass_is_not_run_when_the_first_kept_most_of_the_page():
 def test_a_little_more_text_is_not_taken():
     # The first pass kept a small share of the page; the second finds only a caption more.
     page = _page([*STORY, *(f"Menu entry number {i} of the harbour site" for i in range(40))])
-    fuller = [STORY[0], "Photo: the fish market in winter."]
-    assert fuller_paragraphs(STORY[:1], page, lambda: fuller) == STORY[:1]
-    assert fuller_paragraphs(STORY[:1], page, lambda: STORY) == STORY
+    ends = [STORY[0], STORY[3]]
+    fuller = [STORY[0], "Photo: the fish market in winter.", STORY[3]]
+    assert fuller_paragraphs(ends, page, lambda: fuller) == ends
+    assert fuller_paragraphs(ends, page, lambda: STORY) == STORY  # the story's middle, found
+
+
+def test_text_after_the_story_does_not_count():
+    # What the recall pass adds after the first pass's last paragraph (a cookie notice, comments)
+    # is what the first pass rightly left out: only parts before or between its paragraphs count.
+    page = _page([*STORY, *(f"Menu entry number {i} of the harbour site" for i in range(40))])
+    notice = ["This site uses cookies to remember your choices and to count visits; you can refuse all but the "
+              "necessary ones in the settings at the foot of every page. " * 2]
+    assert fuller_paragraphs(STORY[:2], page, lambda: [*STORY[:2], *notice]) == STORY[:2]
+    assert fuller_paragraphs(STORY[2:], page, lambda: [*STORY, *notice]) == [*STORY, *notice]

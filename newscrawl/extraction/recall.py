@@ -11,8 +11,10 @@ from lxml import etree
 # whole story. The second pass runs only when the first kept less than this share of the page's
 # visible text (a story is most of its page's words; nav and footer are not) ...
 TRY_BELOW_SHARE = 0.5
-# ... and its text is taken only when it holds this many times the first's characters: a little
-# more is as likely boilerplate as story.
+# ... and its text is taken only when it holds this many times the first's characters, not
+# counting what it adds after the first pass's last paragraph: a story cut short misses parts
+# before or between the ones kept, while what follows a story's end (comments, a cookie notice,
+# related links) is what the first pass rightly left out.
 TAKE_ABOVE_RATIO = 1.5
 _VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -38,4 +40,11 @@ def fuller_paragraphs(paragraphs: list[str], tree, recall_pass: Callable[[], lis
     if kept >= TRY_BELOW_SHARE * visible_chars(tree):
         return paragraphs
     fuller = recall_pass()
-    return fuller if _chars(fuller) >= TAKE_ABOVE_RATIO * kept and _chars(fuller) > kept else paragraphs
+    found = _chars(_up_to_last_of(fuller, set(paragraphs)))
+    return fuller if found >= TAKE_ABOVE_RATIO * kept and found > kept else paragraphs
+
+
+def _up_to_last_of(fuller: list[str], first: set[str]) -> list[str]:
+    """`fuller` up to its last paragraph that the first pass gave too (all of it if none)."""
+    last = max((i for i, paragraph in enumerate(fuller) if paragraph in first), default=len(fuller) - 1)
+    return fuller[:last + 1]
