@@ -18,6 +18,7 @@ from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remo
                                               template_blocks)
 from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment
 from newscrawl.extraction.decoding import decode_html
+from newscrawl.extraction.disclosures import reveal_collapsed
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.header import header_lines
 from newscrawl.extraction.hints import SiteHints
@@ -87,6 +88,7 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     """
     text_tree = _text_tree(tree, hints)
     split_double_breaks(text_tree)
+    reveal_collapsed(text_tree)
     paragraphs = _trafilatura_paragraphs(text_tree, url)
     parts = split_body_parts(text_tree, paragraphs)
     if parts:
