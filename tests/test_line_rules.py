@@ -14,6 +14,7 @@ FURNITURE = [
     "Our Standards: The Ostland Courier Trust Principles.",
     "Download the Ostland Courier app for breaking news on your phone.",
     "Follow us on Telegram",
+    "Download the Ostland Courier app. It is free.",
     "Photo: Mira Tell/Ostland Pictures",
     "(Foto: Jarek Brun)",
     "Support independent journalism in Ostland: make a donation or become a member today.",
@@ -25,6 +26,8 @@ STORY = [
     "The photo: a grainy picture of the flood that a neighbour took from her attic window.",
     "Support for the new bridge has grown since the ferry stopped running in October.",
     "Time: the one thing the harbour master says he never has enough of.",
+    "Click here to download the tide table as a spreadsheet. Open it in any spreadsheet program. Then fill in "
+    "your mooring number and the table shows your own times.",
 ]
 
 

@@ -142,3 +142,57 @@ def test_a_story_told_as_a_list_of_links_is_not_pruned_away():
             f"</nav><main><h1>Harbour notes</h1><ul class='notes'>{items}</ul></main>"
             f"<footer><span>Contact</span> <span>Imprint</span></footer></body></html>")
     assert extract_article(page, "https://harbour.example/notes")["text"] == "\n".join(notes)
+
+
+def test_a_list_of_links_the_text_announces_stays():
+    # A changelog's items are each one link, as a "related stories" list's are; the sentence
+    # ending in a colon right before it says the list is the text's own.
+    fixes = ["Net winch: fix the brake on steep slipways", "Net winch: allow a slower haul speed",
+             "Net winch: report the drum temperature", "Net winch: stop at the marked depth"]
+    items = "".join(f"<li><p><a href='https://code.example/winch/pull/{i}'>{fix}</a></p></li>"
+                    for i, fix in enumerate(fixes))
+    page = ("<html><body><article><h1>Winch report, March</h1><div class='section'>"
+            "<div class='paragraph'><p>It was a busy month for the winch controller.</p></div>"
+            "<div class='paragraph'><p>Four changes were merged this month:</p></div>"
+            f"<div class='list'><ul>{items}</ul></div>"
+            "<div class='paragraph'><p>The next release goes to the boats in April.</p></div></div>"
+            "<p>Related:</p><ul><li><a href='/a'>Winch report, February</a></li>"
+            "<li><a href='/b'>Winch report, January</a></li><li><a href='/c'>Our new slipway</a></li></ul>"
+            "</article></body></html>")
+    tree = parse_page(page)
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert all(fix in text for fix in fixes)
+    assert "Winch report, February" not in text  # a label is no lead-in: that list still goes
+
+
+def test_words_inside_a_sentence_are_not_pruned_as_a_promo():
+    # `<strong>weekly newsletters</strong>` alone would look like a promo box's heading; inside a
+    # sentence it is the sentence's words, and removing it garbles the text.
+    sentence = ("First I sort the <strong>weekly newsletters</strong> by how many skippers wrote back, "
+                "then I read the top ten on the morning ferry.")
+    promo = "<p>Enjoyed this? <span>Sign up for our newsletter</span></p>"
+    tree = parse_page(_newsletter_page(f"<p>{sentence}</p>{promo}"))
+    prune_page_chrome(tree)
+    text = _text(tree)
+    assert "First I sort the weekly newsletters by how many skippers wrote back" in text
+    assert "Sign up for our newsletter" not in text  # a promo beside two words is still one
+
+
+def test_talk_of_subscribers_and_email_is_no_call_to_sign_up():
+    # On a page about newsletters, a sentence that counts subscribers or names email as a medium
+    # asks nothing of the reader: it is the story's, as "Get the newsletter in your inbox" is not.
+    sentence = "The Ledger passed four thousand subscribers this winter, most of them reading its newsletter as email."
+    tree = parse_page(_newsletter_page(f"<p>{sentence}</p>"))
+    prune_page_chrome(tree)
+    assert sentence in _text(tree)
+
+
+def test_words_in_a_sentence_cut_into_spans_are_not_pruned():
+    # Some editors wrap every run of a paragraph in its own <span>: the words around the
+    # inline element are then in its siblings, not loose in the paragraph.
+    paragraph = ("<p><span>Next I pick out my </span><strong>best-read newsletters</strong>"
+                 "<span> - the issues that skippers answered, printed or passed on.</span></p>")
+    tree = parse_page(_newsletter_page(paragraph))
+    prune_page_chrome(tree)
+    assert "Next I pick out my best-read newsletters - the issues" in _text(tree)

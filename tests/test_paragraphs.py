@@ -76,3 +76,27 @@ def test_a_nested_list_gives_each_item_once_in_reading_order():
     text = extract("".join(f"<p>{p}</p>" for p in STORY[:2]) + nested + f"<p>{STORY[2]}</p>")
     assert text == [*STORY[:2], "Vorteile\nKurze Wege zur Schule\nWeniger Verkehr im Ort\nNachteile\nHöhere Kosten\n"
                     "für die Gemeinde", STORY[2]]
+
+
+def test_a_story_the_page_holds_twice_comes_out_once():
+    # One copy for wide screens, one for narrow ones, both in the markup: every word once.
+    copy = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    body = f"<div class='wide'><h2>Die Eröffnung</h2>{copy}</div><div class='narrow'><h2>Die Eröffnung</h2>{copy}</div>"
+    assert extract(f"<div class='story'>{body}</div>") == ["Die Eröffnung", *STORY]
+
+
+def test_a_repeated_paragraph_alone_stays():
+    # A note the text itself repeats (a refrain, a disclaimer after each section) is the text's.
+    note = ("Die Angaben zu den Kosten stammen aus dem Haushaltsplan der Gemeinde und wurden von der "
+            "Redaktion nicht unabhängig geprüft.")
+    paragraphs = [STORY[0], note, STORY[1], note, STORY[2], note]
+    assert extract("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)) == paragraphs
+
+
+def test_a_short_run_the_text_repeats_stays():
+    # A plan whose days share a menu repeats three long lines; they are a small part of the text.
+    menu = [f"Mittag am Tag {i}: Linsensuppe mit Karotten, Sellerie und Lauch, dazu eine Scheibe Roggenbrot "
+            "und ein Glas Apfelsaft aus dem Tal." for i in range(3)]
+    prose = [f"{STORY[i % 3]} (Teil {i})" for i in range(12)]
+    paragraphs = [*prose[:6], *menu, *prose[6:], *menu]
+    assert extract("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)) == paragraphs

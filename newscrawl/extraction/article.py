@@ -18,6 +18,7 @@ from newscrawl.extraction.boilerplate import (SiteBoilerplate, page_blocks, remo
                                               template_blocks)
 from newscrawl.extraction.dates import normalise_date, parse_date, parse_moment
 from newscrawl.extraction.decoding import decode_html
+from newscrawl.extraction.disclosures import reveal_collapsed
 from newscrawl.extraction.errors import BadInput
 from newscrawl.extraction.header import header_lines
 from newscrawl.extraction.hints import SiteHints
@@ -26,11 +27,12 @@ from newscrawl.extraction.line_rules import drop_trailing_bylines, is_furniture
 from newscrawl.extraction.metadata import first, page_metadata
 from newscrawl.extraction.page_kind import page_kind, page_signals
 from newscrawl.extraction.page_rules import is_junk_paragraph, prune_page_chrome
-from newscrawl.extraction.paragraphs import has_sentence, output_paragraphs, split_double_breaks
+from newscrawl.extraction.paragraphs import drop_repeated_runs, has_sentence, output_paragraphs, split_double_breaks
 from newscrawl.extraction.parsing import load_html
 from newscrawl.extraction.names import clean_title, is_site_heading
 from newscrawl.extraction.page_dates import page_date, shown_published
 from newscrawl.extraction.people import page_authors
+from newscrawl.extraction.recall import fuller_paragraphs
 from newscrawl.extraction.selectors import select, select_texts
 
 # Pages larger than this are not news articles (trafilatura's own cap is 20 MB).
@@ -63,10 +65,11 @@ def drop_hinted(tree, hints: SiteHints | None) -> None:
                 element.drop_tree()
 
 
-def _trafilatura_paragraphs(tree, url: str) -> list[str]:
+def _trafilatura_paragraphs(tree, url: str, favor_recall: bool = False) -> list[str]:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
+        favor_recall=favor_recall,
         with_metadata=False,
         include_comments=False,
         include_tables=True,
@@ -80,16 +83,19 @@ def main_paragraphs(tree, url: str, hints: SiteHints | None = None) -> list[str]
     """The page's main-text paragraphs, by trafilatura (within the hinted container, if any).
 
     A body split over same-class containers is merged in `tree` (in place) and extracted
-    again: trafilatura alone would return only its first part.
+    again: trafilatura alone would return only its first part. Where the text kept is a
+    small share of the page's, trafilatura's recall pass may give the rest (extraction.recall).
     """
     text_tree = _text_tree(tree, hints)
     split_double_breaks(text_tree)
+    reveal_collapsed(text_tree)
     paragraphs = _trafilatura_paragraphs(text_tree, url)
     parts = split_body_parts(text_tree, paragraphs)
     if parts:
         merge_body_parts(parts)
         paragraphs = _trafilatura_paragraphs(text_tree, url)
-    return paragraphs
+    recall_pass = lambda: _trafilatura_paragraphs(text_tree, url, favor_recall=True)  # noqa: E731
+    return fuller_paragraphs(paragraphs, text_tree, recall_pass)
 
 
 def _unpruned_if_prose(html, url: str, hints: SiteHints | None, declared_encoding: str | None) -> list[str] | None:
@@ -284,7 +290,7 @@ def extract_article(
     paragraphs, shortened = settle_removals(main_paragraphs(tree, url, hints), removed)
     if not has_sentence(paragraphs):
         paragraphs = _unpruned_if_prose(html, url, hints, declared_encoding) or paragraphs
-    paragraphs = drop_leading_chrome(paragraphs, record.pop("_headlines"))
+    paragraphs = drop_repeated_runs(drop_leading_chrome(paragraphs, record.pop("_headlines")))
 
     place, credited = wires.dateline(paragraphs[0]) if paragraphs else (None, None)
     credit_agencies = [wires.credit_line_agency(p) for p in paragraphs if wires.is_credit_line(p)]

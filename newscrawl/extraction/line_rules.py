@@ -63,9 +63,14 @@ _PHOTO_CREDIT = (
 )
 _PHOTO_CREDIT_MAX_WORDS = 12
 _LINE_START = re.compile(
-    rf"(?P<furniture>{_PAYWALL}|{_TRUST}|{_PROMPT}|{_APPEAL})|(?P<read_more>{_READ_MORE})|(?P<photo>{_PHOTO_CREDIT})",
+    rf"(?P<furniture>{_PAYWALL}|{_TRUST}|{_APPEAL})|(?P<prompt>{_PROMPT})|(?P<read_more>{_READ_MORE})"
+    rf"|(?P<photo>{_PHOTO_CREDIT})",
     re.I,
 )
+# A prompt is a sentence or two ("Download our app. It's free."); a line that goes on for more
+# is instructions the text gives ("Click here to download the template. Then open it and ...").
+_PROMPT_MAX_SENTENCES = 2
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Appeals anywhere in a short line, looked for only when it talks of journalism.
 _APPEAL_ANYWHERE = re.compile(
     r"\bsupport (?:our|independent|quality|local) (?:journalism|reporting)\b.{0,80}\b(?:donat|contribut|member|subscri)"
@@ -97,7 +102,8 @@ def is_furniture(text: str) -> bool:
     start = _LINE_START.match(text)
     if start:
         limit = {"read_more": _READ_MORE_MAX_WORDS, "photo": _PHOTO_CREDIT_MAX_WORDS}.get(start.lastgroup, _MAX_WORDS)
-        if words <= limit:
+        prompt_goes_on = start.lastgroup == "prompt" and len(_SENTENCE_END.findall(text)) > _PROMPT_MAX_SENTENCES
+        if words <= limit and not prompt_goes_on:
             return True
     lower = text.lower()
     if any(word in lower for word in _JOURNALISM) and _APPEAL_ANYWHERE.search(text):

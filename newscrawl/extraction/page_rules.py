@@ -1,9 +1,9 @@
 """Page-level rules: template furniture every news site has, removed before trafilatura runs.
 
-Link lists (related stories, rankings, trending), their headings, rating widgets,
-share bars and newsletter boxes look like text to a generic extractor when a template
-puts them inside the article container, as content farms do; so do hover cards nested
-in a sentence and hidden microdata copies of the story.
+Link lists (related stories, rankings, trending; not a list the text announces), their
+headings, rating widgets, share bars and newsletter boxes look like text to a generic
+extractor when a template puts them inside the article container, as content farms do; so
+do hover cards nested in a sentence and hidden microdata copies of the story.
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ _PROMO_MAX_WORDS = 40
 # sentences of prose that name one and call nobody to sign up are its text. A page is about
 # newsletters when it has this many different such sentences; a promo box has one or two.
 _NEWSLETTER = re.compile(r"newsletter", re.I)
+# A call asks the reader to do something: nouns that merely talk of newsletters ("2,000
+# subscribers", "email newsletters", "a free newsletter") are no call.
 _NEWSLETTER_CALL = re.compile(
-    r"\bsubscrib|\bsign(?:ing)? up\b|\bjoin\b|\bget (?:the|our|my)\b|\binbox\b|e-?mail|\bfree\b|hol dir|anmeld|abonn"
+    r"\bsubscrib(?:e|ing)\b|\bsign(?:ing)? up\b|\bjoin\b|\bget (?:the|our|my)\b|\binbox\b"
+    r"|\byour e-?mail\b|\be-?mail address|hol dir|anmeld|abonn"
     r"|bestell|kostenlos|gratis|zapis|suscr[ií]b|inscri[vb]|iscriviti|\bmelde",
     re.I,
 )
@@ -77,9 +80,20 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")  # words, not dates or numbers
 # A list is a link list when this share of its items' text is link text.
 _LINK_SHARE = 0.8
 _MIN_LINK_ITEMS = 3
+# ... unless the text announces it: a list right after a sentence that ends with a colon
+# ("A few patches were merged upstream:") is the text's own list, whatever its links. The
+# lead-in has at least this many words, so that a bare label ("Related:") does not count.
+_LEAD_IN_MIN_WORDS = 3
+# Levels of wrappers (`<div class="ulist"><ul>`) looked through for the lead-in.
+_LEAD_IN_DEPTH = 3
 # Blocks of at most this many characters of raw text are judged as junk blocks.
 _SMALL_BLOCK = 600
 _BLOCKISH = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "section", "header")
+# Of those, the ones that can also be words inside a sentence (`I gather my <strong>best
+# newsletters</strong> first`): a promo only when they stand alone (a label such as
+# `<b>Read more</b>: <a>...</a>` goes wherever it stands).
+_INLINE = ("span", "strong", "b")
+_PROMO_KINDS = ("promo", "newsletter prose")
 
 
 def _text(element) -> str:
@@ -137,7 +151,7 @@ def _block_rules(tree, texts: _Texts) -> list:
     """
     lengths: dict = {}
     known = lengths.get
-    doomed, newsletter_prose = [], []
+    doomed, newsletter_prose, in_sentences = [], [], set()
     for element in reversed(list(tree.iter(etree.Element))):
         own = element.text or ""
         total, children, parts = len(own), 0, [" ".join(own.split())]
@@ -158,9 +172,22 @@ def _block_rules(tree, texts: _Texts) -> list:
         # A small block: the size tests first, this loop sees every element of the page.
         if children <= 3 and 0 < total <= _SMALL_BLOCK and element.tag in _BLOCKISH:
             kind = _junk_block(texts[element])
-            if kind:
-                (newsletter_prose if kind == "newsletter prose" else doomed).append(element)
-    return doomed + _unless_about_newsletters(newsletter_prose)
+            if kind == "newsletter prose":
+                newsletter_prose.append(element)  # it tells whether the page is about newsletters ...
+            if kind in _PROMO_KINDS and element.tag in _INLINE and _in_sentence(element, texts[element]):
+                in_sentences.add(element)  # ... but words of a sentence go with it: removing them would garble it
+            elif kind and kind != "newsletter prose":  # (a `<b>Read more</b>: <a>` label still goes)
+                doomed.append(element)
+    return doomed + [e for e in _unless_about_newsletters(newsletter_prose) if e not in in_sentences]
+
+
+def _in_sentence(element, text: str) -> bool:
+    """Whether an inline element (whose text is `text`) has a sentence's words around it in its
+    parent, loose or in sibling elements (`<span>Next, I gather my </span><strong>...`)."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    return len(_WORDS.findall(_text(parent))) - len(_WORDS.findall(text)) >= _MIN_SENTENCE_WORDS
 
 
 def is_junk_heading(text: str) -> bool:
@@ -174,6 +201,35 @@ def _is_link_list(element, texts: _Texts) -> bool:
     total = sum(len(texts[li]) for li in items)
     linked = sum(len(texts[a]) for li in items for a in li.iter("a"))
     return total > 0 and linked / total >= _LINK_SHARE
+
+
+def _lead_in(element) -> str:
+    """The text just before `element` in reading order: its nearest previous sibling with text, looking
+    through up to _LEAD_IN_DEPTH wrappers whose earlier children hold no text."""
+    for _ in range(_LEAD_IN_DEPTH + 1):
+        parent = element.getparent()
+        if parent is None:
+            return ""
+        before = element.getprevious()
+        while before is not None:
+            words = " ".join(filter(None, (_text(before) if isinstance(before.tag, str) else "",
+                                           (before.tail or "").strip())))
+            if words:
+                return words
+            before = before.getprevious()
+        if (parent.text or "").strip():
+            return " ".join(parent.text.split())
+        element = parent
+    return ""
+
+
+def _is_announced(element) -> bool:
+    """Whether a sentence ending in a colon leads into `element` (not a link list's label: `Related:`)."""
+    lead_in = _lead_in(element)[-300:]
+    if not lead_in.endswith(":"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", lead_in)[-1]
+    return len(_WORDS.findall(last)) >= _LEAD_IN_MIN_WORDS and not is_junk_heading(last)
 
 
 def _is_link_only(element, lengths, texts: _Texts) -> bool:
@@ -235,7 +291,8 @@ def prune_page_chrome(tree) -> int:
     copies from `tree` in place; returns how many."""
     texts = _Texts()
     doomed = _block_rules(tree, texts)  # first: it reads the texts of the page's small elements
-    doomed.extend(element for element in tree.iter("ul", "ol") if _is_link_list(element, texts))
+    doomed.extend(element for element in tree.iter("ul", "ol")
+                  if _is_link_list(element, texts) and not _is_announced(element))
     doomed.extend(_HIDDEN_MICRODATA(tree))
     doomed.extend(_link_cards(tree, texts))
     # The order of removals does not matter: each keeps its tail, and a block inside one

@@ -1,9 +1,10 @@
-"""Where text breaks into paragraphs: `<br><br>` runs in the page, trafilatura's output blocks, drop caps.
+"""Where text breaks into paragraphs: `<br><br>` runs in the page, trafilatura's output blocks, drop caps, repeats.
 
 trafilatura's output tree holds one block per paragraph, list or table. Three things
 need care on real pages: a body written as `<br><br>`-separated text (a paragraph break
 to the reader, one element to an extractor); old table layouts whose one cell holds the
-whole story; and drop caps, the first letter set apart in an element of its own.
+whole story; and drop caps, the first letter set apart in an element of its own. A story
+the page holds twice (one copy per screen size) comes out once.
 """
 
 from __future__ import annotations
@@ -140,6 +141,41 @@ def output_paragraphs(body) -> list[str]:
     """The record's paragraphs from trafilatura's output body."""
     texts = [text for text in container_paragraphs(body) if text and not _CHROME_LINE.match(text)]
     return join_drop_caps(texts)
+
+
+# A page that holds its story twice (a second copy for another screen size, a print copy) gives
+# the whole run of paragraphs again; a run repeated with this many long paragraphs is a copy ...
+_MIN_REPEATED_RUN = 3
+# ... where a long paragraph has this many characters (a repeated caption or disclaimer alone
+# is the text's own: it stays) ...
+_LONG_PARAGRAPH = 100
+# ... when it is this share of the text or more: a copy of the story is half of it, a day of a
+# meal plan the text itself repeats is a small part.
+_MIN_REPEATED_SHARE = 0.3
+
+
+def drop_repeated_runs(paragraphs: list[str]) -> list[str]:
+    """Drop runs of paragraphs that each came before, when a run holds _MIN_REPEATED_RUN long ones
+    and _MIN_REPEATED_SHARE of the text: the story given twice. Every word stays once; a lone
+    repeated paragraph, or a short run the text repeats, stays as it is."""
+    seen: set[str] = set()
+    again = []
+    for paragraph in paragraphs:
+        again.append(paragraph in seen)
+        seen.add(paragraph)
+    keep = [True] * len(paragraphs)
+    total = sum(len(paragraph) for paragraph in paragraphs)
+    start = 0
+    while start < len(paragraphs):
+        end = start
+        while end < len(paragraphs) and again[end]:
+            end += 1
+        run = paragraphs[start:end]
+        if (sum(len(paragraph) >= _LONG_PARAGRAPH for paragraph in run) >= _MIN_REPEATED_RUN
+                and sum(len(paragraph) for paragraph in run) >= _MIN_REPEATED_SHARE * total):
+            keep[start:end] = [False] * (end - start)
+        start = end + 1
+    return [paragraph for paragraph, kept in zip(paragraphs, keep) if kept]
 
 
 # A sentence's end: a word, then . ! ? or … (a closing quote or bracket may follow).
