@@ -15,7 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "in_workers", "mapped_chunks", "parse_line", "prepared_chunks"]
+__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "in_workers", "keep_freed_memory", "mapped_chunks",
+           "parse_line", "prepared_chunks"]
 
 # Lines per task sent to a worker: big enough that pickling overhead is small, small
 # enough that a few in flight per worker keep every core busy and memory flat.
@@ -144,7 +145,7 @@ def _mapped(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int,
 
 
 def _set_up_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    _keep_freed_memory()
+    keep_freed_memory()
     if initializer is not None:
         initializer(*initargs)
 
@@ -153,13 +154,14 @@ def _set_up_worker(initializer: Callable[..., None] | None, initargs: tuple) -> 
 _MALLOPT = ((-1, 256 << 20), (-3, 32 << 20))
 
 
-def _keep_freed_memory() -> None:
+def keep_freed_memory() -> None:
     """Let glibc's malloc keep up to 256 MB freed, and serve blocks up to 32 MB from its heap.
 
     A worker allocates and frees the same big arrays for every chunk; by default each one
     over 128 kB is a fresh mapping the kernel zeroes page by page: 20k records, 2 workers,
-    340k page faults and 1.1 s of system time, ~35k and 0.3 s this way. Workers only: the
-    linking process's memory is the one kept low. Elsewhere than glibc, nothing changes."""
+    340k page faults and 1.1 s of system time, ~35k and 0.3 s this way. For the processes that
+    fingerprint: workers, or `dedup --jobs 1`'s one process; not a linking process beside
+    workers, whose memory is the one kept low. Elsewhere than glibc, nothing changes."""
     try:
         import ctypes
 

@@ -10,8 +10,8 @@ from collections import Counter
 from functools import partial
 from pathlib import Path
 
-from newscrawl.commands.corpus import (default_jobs, fewer_collections, in_workers, mapped_chunks, parse_line,
-                                       prepared_chunks)
+from newscrawl.commands.corpus import (default_jobs, fewer_collections, in_workers, keep_freed_memory, mapped_chunks,
+                                       parse_line, prepared_chunks)
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
 from newscrawl.store import StoreError, open_store
@@ -171,6 +171,8 @@ def _scratch_store(path: Path):
 
 
 def run(args) -> int:
+    if args.jobs == 1:  # this process fingerprints too (workers do it for --jobs 2 and more)
+        keep_freed_memory()
     with fewer_collections():
         return _run(args)
 
