@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "in_workers", "keep_freed_memory", "mapped_chunks",
-           "parse_line", "prepared_chunks"]
+__all__ = ["CHUNK", "Chunk", "default_jobs", "fewer_collections", "in_order", "in_workers", "keep_freed_memory",
+           "mapped_chunks", "parse_line", "prepared_chunks"]
 
 # Lines per task sent to a worker: big enough that pickling overhead is small, small
 # enough that a few in flight per worker keep every core busy and memory flat.
@@ -126,7 +126,7 @@ def prepared_chunks(path: Path, jobs: int, ahead: int = 0) -> Iterator[tuple[Chu
     `jobs`: linking consumes it in one process, in order. Up to `ahead` lines are in
     flight, so workers keep busy while the consumer links a batch of that size.
     """
-    return _mapped(path, _prepare, jobs, ahead)
+    return in_workers(partial(_work_on_span, _prepare, path), _spans(path), jobs, ahead // CHUNK)
 
 
 def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int, ahead: int = 0,
@@ -134,14 +134,13 @@ def mapped_chunks(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs
     """`work` of each chunk of the corpus's (line number, line) pairs, in input order, done by
     `jobs` worker processes (1: this one), each set up by `initializer(*initargs)` first.
     Up to `ahead` lines (or a few chunks per worker) are in flight."""
-    return (result for result, _ in _mapped(path, work, jobs, ahead, initializer, initargs))
+    return in_order(partial(_work_on_span, work, path), _spans(path), jobs, ahead // CHUNK, initializer, initargs)
 
 
-def _mapped(path: Path, work: Callable[[list[tuple[int, bytes]]], T], jobs: int, ahead: int = 0,
-            initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[tuple[T, bool]]:
-    """`mapped_chunks`, each result with whether the next one is not done yet."""
-    return in_workers(partial(_work_on_span, work, path), _spans(path), jobs, ahead // CHUNK,
-                      initializer, initargs)
+def in_order(work: Callable[[A], T], tasks: Iterable[A], jobs: int, ahead: int = 0,
+             initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[T]:
+    """`in_workers` without the word on what comes next: `work(task)` of each task, in order."""
+    return (result for result, _ in in_workers(work, tasks, jobs, ahead, initializer, initargs))
 
 
 def _set_up_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import partial
 from pathlib import Path
 
-from newscrawl.commands.corpus import (default_jobs, fewer_collections, in_workers, keep_freed_memory, mapped_chunks,
+from newscrawl.commands.corpus import (default_jobs, fewer_collections, in_order, keep_freed_memory, mapped_chunks,
                                        parse_line, prepared_chunks)
 from newscrawl.fingerprint import UNIQUE, Linker, results_by_url, write_clusters
 from newscrawl.fingerprint.records import record_text
@@ -159,10 +159,6 @@ def _write_all(path: Path, out, final: dict, jobs: int) -> Counter:
     return written
 
 
-def _in_workers(work, tasks, jobs: int):
-    return (result for result, _ in in_workers(work, tasks, jobs))
-
-
 def _scratch_store(path: Path):
     """The index of a run without `--store`: files nobody keeps (store/scratch.py)."""
     from newscrawl.store.scratch import ScratchStore
@@ -196,7 +192,7 @@ def _run(args) -> int:
         try:
             with store:
                 records = _link_all(linker, source, problems, args.jobs)
-                views = linker.clusters(partial(_in_workers, jobs=args.jobs))
+                views = linker.clusters(partial(in_order, jobs=args.jobs))
         except StoreError as error:
             print(f"newscrawl dedup: {error}", file=sys.stderr)
             return 1

@@ -120,11 +120,13 @@ def _cluster_rows(store: Store) -> Iterator[list[dict[int, DocRow]]]:
     """Every cluster of two or more as its rows (with fingerprints) by store id, in groups
     of about VIEW_ROWS rows read at once."""
     group: list[list[int]] = []
+    rows = 0
     for ids in store.iter_clusters():
         group.append(ids)
-        if sum(map(len, group)) >= VIEW_ROWS:
+        rows += len(ids)
+        if rows >= VIEW_ROWS:
             yield _rows_of(store, group)
-            group = []
+            group, rows = [], 0
     if group:
         yield _rows_of(store, group)
 
