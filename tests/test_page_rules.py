@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newscrawl.extraction import parse_page
 from newscrawl.extraction.page_rules import prune_page_chrome
+from newscrawl.extraction.parsing import element_text
 
 PAGE = """<html><body><article>
 <h1>Lighthouse keepers' cottages to become a field station</h1>
@@ -56,7 +57,7 @@ def test_small_elements_text_is_put_together_as_read_whole():
     page_rules._block_rules(tree, texts)
     for element in tree.iter(lxml.etree.Element):
         if len(element.text_content()) <= page_rules._SMALL_BLOCK:
-            assert dict.get(texts, element) == page_rules._text(element)
+            assert dict.get(texts, element) == element_text(element)
 
 
 def test_promo_is_pruned_whatever_its_letters():

@@ -21,6 +21,7 @@ from collections import defaultdict
 import xxhash
 
 from newscrawl.extraction.page_lines import CONTAINERS, INLINE, LEAF_TAGS, PageLines, is_whole
+from newscrawl.extraction.parsing import element_text
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _MAX_CONTAINER_CHARS = 300
@@ -50,10 +51,6 @@ def block_key(text: str) -> str | None:
     return xxhash.xxh64_hexdigest(folded.encode())
 
 
-def _own_text(element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
-
-
 def page_blocks(tree) -> list[tuple[object, str, int]]:
     """(element, key, word count) for each text block of a page, in document order.
 
@@ -69,7 +66,7 @@ def page_blocks(tree) -> list[tuple[object, str, int]]:
         if tag not in LEAF_TAGS:
             if (tag not in CONTAINERS and tag not in INLINE) or element in page.holds_block:
                 continue
-        text = _own_text(element)
+        text = element_text(element)
         if not text or (tag not in LEAF_TAGS and len(text) > _MAX_CONTAINER_CHARS):
             continue
         key = block_key(text)
@@ -173,7 +170,7 @@ def remove_blocks(tree, blocks: list[tuple[object, str]]) -> tuple[int, dict[str
         if element.getroottree().getroot() is not tree or len(removed) > _PLACEHOLDER_MAX:
             continue
         placeholder = chr(_PLACEHOLDER_BASE + len(removed))
-        removed[placeholder] = _own_text(element)
+        removed[placeholder] = element_text(element)
         element.clear(keep_tail=True)  # the tail is the next words' text, not the block's
         element.text = placeholder
         rules.add(key)

@@ -6,6 +6,8 @@ import re
 
 from lxml import etree
 
+from newscrawl.extraction.parsing import element_text
+
 # trafilatura drops hidden elements (`display:none`, a `hidden` attribute or class): right for a
 # closed menu or a template's spare copy, wrong for the answers of a FAQ or the sections of a
 # guide folded into an accordion, which the reader opens and reads. A hidden element is such a
@@ -37,10 +39,10 @@ def _is_panel(element, controlled: set[str]) -> bool:
 
 
 def _holds_prose(element) -> bool:
-    text = " ".join(" ".join(element.itertext()).split())
+    text = element_text(element)
     if len(text) < _MIN_PANEL_TEXT:
         return False
-    linked = sum(len(" ".join(" ".join(a.itertext()).split())) for a in element.iter("a"))
+    linked = sum(len(element_text(a)) for a in element.iter("a"))
     return linked <= _MAX_LINK_SHARE * len(text)
 
 

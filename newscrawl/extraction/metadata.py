@@ -7,6 +7,7 @@ import json
 from urllib.parse import urljoin
 
 from newscrawl.extraction.language import iso_language
+from newscrawl.extraction.parsing import element_text
 
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -188,12 +189,12 @@ def bylines(tree) -> tuple[list[str], str | None]:
                 block = block.getparent() if block.getparent() is not None else block
             # The name's own line: `<span class=author>Tom Roe</span> <span>Associated Press</span>`
             parent = element.getparent()
-            line = " ".join(" ".join(parent.itertext()).split()) if parent is not None else ""
+            line = element_text(parent) if parent is not None else ""
             if 0 < len(line) < 120:
                 credit_line = line
         elif not _inside(element, block):
             continue
-        text = " ".join(" ".join(element.itertext()).split())
+        text = element_text(element)
         if text and len(text) < 120:
             found.append(text)
         if len(found) == 6:
@@ -237,7 +238,7 @@ def page_metadata(tree, url: str) -> dict:
     publisher = _publisher({"publisher": publisher_value})
     return {
         "title": unescape(first(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"))),
-        "h1": unescape(first(*(" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:1]))),
+        "h1": unescape(first(*(element_text(h) for h in tree.xpath("//h1")[:1]))),
         "html_title": unescape(first(*(" ".join(t.text_content().split()) for t in tree.xpath("//title")[:1]))),
         "description": unescape(first(_text(article.get("description")), meta.get("description"),
                                       meta.get("og:description"), meta.get("twitter:description"))),

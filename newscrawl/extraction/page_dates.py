@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from newscrawl.extraction.dates import (month_first_in, month_number, normalise_date, parse_date, parse_moment,
                                         prefer_shown)
 from newscrawl.extraction.header import header_date, mostly_date
+from newscrawl.extraction.parsing import element_text
 
 # `This article was originally published on 26 Sep 2019`: the page's own word on its first day.
 _ORIGINALLY = re.compile(r"\boriginally\s+(?:published|posted)\b|\bfirst\s+published\b", re.I)
@@ -47,10 +48,6 @@ MAX_CANDIDATES = 60
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _text(element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
-
-
 def _headline_blocks(tree) -> set:
     """The headlines' ancestors: whatever their classes say (`story-template-sidebar`), they hold the story.
     Every <h1> outside asides and menus counts (a page may put its site name in the first one and the
@@ -87,9 +84,9 @@ def headline_block_date(tree, month_first: bool = True) -> str | None:
                 continue
             # The label in front is read too (`<span>Last updated:</span> <span class=date>`): it may
             # call the date an update.
-            previous, text = element.getprevious(), _text(element)
-            shown = header_date([], [line for line in (_text(previous) if previous is not None else "", text) if line],
-                                month_first)
+            previous, text = element.getprevious(), element_text(element)
+            before = element_text(previous) if previous is not None else ""
+            shown = header_date([], [line for line in (before, text) if line], month_first)
             if shown:
                 return element.get("datetime") or shown if shown == text else shown
     return None
@@ -102,7 +99,7 @@ def _labelled_published(element) -> bool:
     for _ in range(2):
         previous, parent = node.getprevious(), node.getparent()
         if previous is not None:
-            label = previous.tail if previous.tail and previous.tail.strip() else _text(previous)
+            label = previous.tail if previous.tail and previous.tail.strip() else element_text(previous)
         else:
             label = parent.text or "" if parent is not None else ""
         label = " ".join(label.split())
@@ -172,7 +169,8 @@ def marked_date(tree, month_first: bool = True, now: datetime | None = None) -> 
     values, story = [], _headline_blocks(tree)
     for element in tree.xpath(_MARKED_XPATH)[:10]:
         if not _elsewhere(element, story):
-            values.append(element.get("datetime") or element.get("content") or element.get("title") or _text(element))
+            values.append(element.get("datetime") or element.get("content") or element.get("title")
+                          or element_text(element))
     return _first(values, month_first, now)
 
 
@@ -268,7 +266,7 @@ def page_date(tree, url: str, above: list[str], below: list[str], modified: str 
     if found:
         return found
     story = _headline_blocks(tree)
-    values = [element.get("datetime") or _text(element) for element in tree.xpath(_DATED_XPATH)[:MAX_CANDIDATES]
+    values = [element.get("datetime") or element_text(element) for element in tree.xpath(_DATED_XPATH)[:MAX_CANDIDATES]
               if element.tag not in _SKIP and (not _elsewhere(element, story) or _labelled_published(element))]
     found = _first(values, month_first, now) or _first(_script_dates(tree), month_first, now) \
         or _first(_date_lines(tree, story), month_first, now)

@@ -12,6 +12,8 @@ import re
 
 from lxml import etree
 
+from newscrawl.extraction.parsing import element_text
+
 # Headings of link lists and promo boxes (compared case- and punctuation-insensitively).
 _JUNK_HEADINGS = {
     "related", "related stories", "related articles", "related news", "related content", "ranking",
@@ -96,18 +98,12 @@ _INLINE = ("span", "strong", "b")
 _PROMO_KINDS = ("promo", "newsletter prose")
 
 
-def _text(element) -> str:
-    if not len(element):  # a leaf, as most elements are: its own text is all of it
-        return " ".join((element.text or "").split())
-    return " ".join(" ".join(element.itertext()).split())
-
-
 class _Texts(dict):
-    """`_text` of each element asked for, computed once per pass (the link list, link run and
+    """`element_text` of each element asked for, computed once per pass (the link list, link run and
     block rules read many of the same elements). Holding the elements keeps their ids unique."""
 
     def __missing__(self, element) -> str:
-        text = self[element] = _text(element)
+        text = self[element] = element_text(element)
         return text
 
 
@@ -135,7 +131,7 @@ def _junk_block(text: str) -> str | None:
 def _unless_about_newsletters(prose: list) -> list:
     """The newsletter sentences to remove: all of them, unless the page has enough to be about newsletters."""
     holders = {ancestor for element in prose for ancestor in element.iterancestors()}
-    sentences = {_text(element) for element in prose if element not in holders}  # a box repeated counts once
+    sentences = {element_text(element) for element in prose if element not in holders}  # a box repeated counts once
     return prose if len(sentences) < _NEWSLETTER_TOPIC_BLOCKS else []
 
 
@@ -146,8 +142,8 @@ def _block_rules(tree, texts: _Texts) -> list:
 
     Comments and processing instructions are left out of the lengths (their text is not the
     page's; a child missing from the table counts 0), their tails are counted. The text of a
-    small element is put together from its children's on the way too: `_text` of an element is
-    its own text's words, each child's `_text` and its tail's words, joined by single spaces.
+    small element is put together from its children's on the way too: `element_text` of an element is
+    its own text's words, each child's `element_text` and its tail's words, joined by single spaces.
     """
     lengths: dict = {}
     known = lengths.get
@@ -187,7 +183,7 @@ def _in_sentence(element, text: str) -> bool:
     parent = element.getparent()
     if parent is None:
         return False
-    return len(_WORDS.findall(_text(parent))) - len(_WORDS.findall(text)) >= _MIN_SENTENCE_WORDS
+    return len(_WORDS.findall(element_text(parent))) - len(_WORDS.findall(text)) >= _MIN_SENTENCE_WORDS
 
 
 def is_junk_heading(text: str) -> bool:
@@ -212,7 +208,7 @@ def _lead_in(element) -> str:
             return ""
         before = element.getprevious()
         while before is not None:
-            words = " ".join(filter(None, (_text(before) if isinstance(before.tag, str) else "",
+            words = " ".join(filter(None, (element_text(before) if isinstance(before.tag, str) else "",
                                            (before.tail or "").strip())))
             if words:
                 return words
@@ -276,7 +272,7 @@ def _is_link_card(span, texts: _Texts) -> bool:
     if len(text) < _MIN_CARD_CHARS or sum(len(texts[a]) for a in span.iter("a")) < 0.9 * len(text):
         return False
     paragraph = next(ancestor for ancestor in span.iterancestors() if ancestor.tag == "p")
-    return len(_text(paragraph).split()) - len(text.split()) >= _MIN_SENTENCE_WORDS
+    return len(element_text(paragraph).split()) - len(text.split()) >= _MIN_SENTENCE_WORDS
 
 
 def _link_cards(tree, texts: _Texts):

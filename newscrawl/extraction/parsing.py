@@ -57,3 +57,10 @@ def load_html(text: str):
     if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
         return None  # not (well-formed) HTML at all
     return tree
+
+
+def element_text(element) -> str:
+    """An element's text as it reads: all of it (children's too, not its tail), runs of white space as one."""
+    if not len(element):  # a leaf, as most elements are: its own text is all of it
+        return " ".join((element.text or "").split())
+    return " ".join(" ".join(element.itertext()).split())
